@@ -1,0 +1,48 @@
+# Two commands do all set-up on a fresh Debian machine with Python 3.11:
+#   make run    — the dashboard on the embedded data (builds the dataset first if needed)
+#   make test   — the whole test suite (installs Chromium and fonts from Debian if missing)
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+GEO_MIRROR ?= $(wildcard ../shared/geo)
+export TWINCITY_GEO_MIRROR ?= $(GEO_MIRROR)
+
+.PHONY: run serve test etl bench bench-etl bench-pages bench-load browser clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+etl: $(STAMP)
+	$(BIN)/twincity etl run
+
+run: $(STAMP)
+	@test -e data/published/current || $(BIN)/twincity etl run
+	$(BIN)/twincity serve --host 127.0.0.1 --port 8050
+
+serve: $(STAMP)
+	$(BIN)/gunicorn --workers 3 --bind 0.0.0.0:8050 'dashboard.app:server()'
+
+browser:
+	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto.*cjk' || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; }
+
+test: $(STAMP) browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile -q
+
+bench: bench-etl bench-pages bench-load
+
+bench-etl: $(STAMP)
+	$(BIN)/python bench/etl.py
+
+bench-pages: $(STAMP) browser
+	$(BIN)/python bench/pages.py
+
+bench-load: $(STAMP)
+	$(BIN)/python bench/load.py
+
+clean:
+	rm -rf $(VENV) data/published

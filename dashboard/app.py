@@ -1,0 +1,74 @@
+"""The Dash application: ``create_app()`` for the development server, ``server()`` for gunicorn."""
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+import dash
+import dash_bootstrap_components as dbc
+from dash import dcc, html
+from flask import redirect, request
+
+from dashboard import ids
+from dashboard.i18n import LANGUAGES
+from dashboard.i18n.catalog import best_language
+from dashboard.security import add_security_headers
+
+ROOT = Path(__file__).resolve().parent.parent
+LANG_PATH = re.compile(r"^/(en|de|ja)(/|$)")
+
+INDEX = """<!DOCTYPE html>
+<html lang="{lang}">
+<head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
+<body>{%app_entry%}<footer>{%config%}{%scripts%}{%renderer%}</footer></body>
+</html>"""
+
+
+class TwinCityDash(dash.Dash):
+    def interpolate_index(self, **kwargs):
+        html_text = super().interpolate_index(**kwargs)
+        match = LANG_PATH.match(request.path) if request else None
+        return html_text.replace('lang="{lang}"', f'lang="{match.group(1) if match else "en"}"', 1)
+
+
+def create_app() -> dash.Dash:
+    app = TwinCityDash(
+        __name__,
+        use_pages=True,
+        pages_folder=str(Path(__file__).parent / "pages"),
+        assets_folder=str(ROOT / "assets"),
+        external_stylesheets=[dbc.themes.BOOTSTRAP],
+        serve_locally=True,
+        compress=True,
+        suppress_callback_exceptions=True,
+        title="Essen ⇄ Koriyama",
+        update_title=None,
+        meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
+                   {"name": "description", "content": "Essen ⇄ Koriyama twin city dashboard"}],
+        index_string=INDEX,
+    )
+    app.layout = html.Div([dcc.Location(id=ids.URL, refresh="callback-nav"), dash.page_container])
+    server = app.server
+    server.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+
+    @server.before_request
+    def _language_redirect():
+        path = request.path
+        if path in ("/", "") or path in tuple(f"/{lang}" for lang in LANGUAGES) or path in tuple(
+                f"/{lang}/" for lang in LANGUAGES):
+            lang = path.strip("/") or best_language(request.headers.get("Accept-Language"))
+            return redirect(f"/{lang}/overview", code=302)
+        return None
+
+    add_security_headers(server)
+    return app
+
+
+def server():
+    """WSGI callable for gunicorn: ``gunicorn 'dashboard.app:server()'``."""
+    return create_app().server
+
+
+if __name__ == "__main__":  # pragma: no cover
+    create_app().run(debug=os.environ.get("TWINCITY_DEBUG") == "1")

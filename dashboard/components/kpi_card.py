@@ -1,0 +1,60 @@
+"""A pair of KPI cards, Essen beside Koriyama, with date, source, comparability note and ratio."""
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.components.source_note import note
+from dashboard.i18n import t
+from dashboard.i18n import format as fmt
+from dashboard.selection import ratio
+
+
+def _name(place: dict, lang: str) -> str:
+    return place.get(f"name_{lang}") or place.get("name_en", "")
+
+
+def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str) -> html.Div:
+    decimals = int(indicator.get("decimals") or 0)
+    if fact is None:
+        shown = html.Div(t("common.no_data", lang), className="kpi-value gap", **{"data-gap": "true"})
+    else:
+        shown = html.Div(fmt.value(fact["value"], fact["unit"], lang, decimals), className="kpi-value",
+                         **{"data-value": repr(float(fact["value"])), "data-unit": fact["unit"]})
+    extra = []
+    if fact is not None and fact.get("basis"):
+        basis = dataset.bases[dataset.bases["id"].eq(fact["basis"])]
+        if len(basis):
+            extra.append(html.Div(basis.iloc[0][f"label_{lang}"], className="kpi-basis"))
+    if fact is not None and fact.get("derived") and fact.get("note"):
+        extra.append(html.Div(t("common.derivation", lang, how=indicator.get("derivation", "")),
+                              className="kpi-derivation"))
+    return html.Div([
+        html.Div(_name(place, lang), className="kpi-city"),
+        shown, *extra, note(fact, dataset, lang),
+    ], className=f"kpi-card city-{place.get('id')}", **{"data-area": place.get("id", ""),
+                                                          "data-indicator": indicator.get("id", "")})
+
+
+def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dict, place_b: dict,
+                   lang: str) -> str:
+    if a is None or b is None or a["unit"] != b["unit"] or indicator.get("id") in ("companies",):
+        return ""
+    r = ratio(a["value"], b["value"])
+    if r is None:
+        return ""
+    return t("overview.ratio", lang, b=_name(place_b, lang), a=_name(place_a, lang),
+             label=indicator.get(f"label_{lang}", ""), x=fmt.number(r, lang, 1))
+
+
+def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str) -> html.Section:
+    a, b = facts
+    sentence = ratio_sentence(a, b, indicator, places[0], places[1], lang)
+    comparability = indicator.get(f"comparability_{lang}", "")
+    label_id = f"kpi-{indicator['id']}-label"
+    return html.Section([
+        html.H2(indicator.get(f"label_{lang}", indicator["id"]), className="kpi-label", id=label_id),
+        html.Div([card(a, indicator, places[0], dataset, lang), card(b, indicator, places[1], dataset, lang)],
+                 className="kpi-pair"),
+        html.P(sentence, className="kpi-ratio") if sentence else None,
+        html.P(comparability, className="kpi-comparability") if comparability else None,
+    ], className="kpi-row", **{"aria-labelledby": label_id, "data-indicator": indicator["id"]})

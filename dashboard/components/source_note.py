@@ -1,0 +1,40 @@
+"""Provenance shown beside a figure: source (link to its entry on the sources page) and 'as of' date."""
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.i18n import t
+from dashboard.i18n import format as fmt
+
+
+def source_ids(fact: dict) -> list[str]:
+    inputs = str(fact.get("inputs") or fact.get("source_id") or "")
+    return [s for s in dict.fromkeys(inputs.split(";")) if s]
+
+
+def source_links(fact: dict, dataset, lang: str) -> list:
+    links = []
+    for sid in source_ids(fact):
+        meta = dataset.source(sid)
+        links.append(html.A(meta.get("publisher", sid), href=f"/{lang}/sources#source-{sid}",
+                            className="source-link", title=meta.get("title", "")))
+    return links
+
+
+def as_of(fact: dict, lang: str) -> str:
+    return fmt.period(fact["period"], fact["period_kind"], fact["ref_date"], lang)
+
+
+def note(fact: dict | None, dataset, lang: str) -> html.Div:
+    if fact is None:
+        return html.Div(t("common.no_source", lang), className="source-note muted")
+    parts = [html.Span(t("common.as_of", lang, date=as_of(fact, lang)), className="as-of"), " · ",
+             html.Span(t("common.source", lang), className="visually-label"), " "]
+    links = source_links(fact, dataset, lang)
+    for i, link in enumerate(links):
+        parts += ([", "] if i else []) + [link]
+    if fact.get("source_url"):
+        parts += [" ", html.A("↗", href=fact["source_url"], target="_blank", rel="noopener noreferrer",
+                              className="source-page", title=t("common.original_page", lang),
+                              **{"aria-label": t("common.original_page", lang)})]
+    return html.Div(parts, className="source-note")

@@ -1,0 +1,85 @@
+"""Time series of one indicator for several places and bases, with targets and partnership events."""
+from __future__ import annotations
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from dashboard.figures.theme import DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty
+from dashboard.i18n import t
+from dashboard.i18n import format as fmt
+
+
+def _place_names(places: pd.DataFrame, lang: str) -> dict:
+    return dict(zip(places["id"], places[f"name_{lang}"]))
+
+
+def _colours(places: pd.DataFrame) -> dict:
+    return dict(zip(places["id"], places["colour"]))
+
+
+def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, lang: str, *,
+               title: str = "", y_title: str = "", targets: pd.DataFrame | None = None,
+               events: pd.DataFrame | None = None, decimals: int = 0) -> go.Figure:
+    """One line per (place, basis); x = reference date. Targets as horizontal/vertical marks."""
+    if rows.empty:
+        return empty(t("common.no_data_chart", lang), lang)
+    names, colours = _place_names(places, lang), _colours(places)
+    basis_names = dict(zip(bases["id"], bases[f"label_{lang}"]))
+    fig = go.Figure()
+    for (area, basis), group in rows.groupby(["area_id", "basis"], sort=False):
+        group = group.sort_values("ref_date")
+        label = names.get(area, area) + (f" — {basis_names.get(basis, basis)}" if basis else "")
+        hover = [f"{label}<br>{fmt.period(p, k, d, lang)}: {fmt.value(v, u, lang, decimals)}"
+                 for p, k, d, v, u in zip(group["period"], group["period_kind"], group["ref_date"],
+                                          group["value"], group["unit"])]
+        fig.add_trace(go.Scatter(
+            x=group["ref_date"], y=group["value"], name=label, mode="lines+markers",
+            line={"color": colours.get(area, "#555"), "dash": DASH_BY_BASIS.get(basis, "solid"), "width": 3},
+            marker={"symbol": SYMBOL_BY_BASIS.get(basis, "circle"), "size": 9},
+            hovertext=hover, hoverinfo="text", meta={"area": area, "basis": basis},
+        ))
+    base_layout(fig, lang, title, y_title)
+    if targets is not None and not targets.empty:
+        for r in targets.itertuples():
+            if pd.notna(r.value) and r.unit == "%":
+                fig.add_trace(go.Scatter(
+                    x=[pd.Timestamp(f"{r.year_to}-12-31")], y=[r.value], mode="markers+text",
+                    marker={"symbol": "star", "size": 16, "color": colours.get(r.area_id, "#555")},
+                    text=[t("chart.target_label", lang, year=r.year_to)], textposition="top center",
+                    name=t("chart.target", lang) + " — " + names.get(r.area_id, r.area_id),
+                    hovertext=[t(f"target.{r.target}", lang, years=r.year_to)], hoverinfo="text"))
+    if events is not None and not events.empty:
+        add_event_markers(fig, events, lang)
+    return fig
+
+
+def add_event_markers(fig: go.Figure, events: pd.DataFrame, lang: str) -> go.Figure:
+    """Milestones of the partnership as markers along the bottom of the chart; customdata = event id."""
+    fig.add_trace(go.Scatter(
+        x=events["start"], y=[0] * len(events), yaxis="y2", mode="markers",
+        marker={"symbol": "diamond-wide", "size": 14, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
+        name=t("chart.milestones", lang), customdata=events["id"],
+        hovertext=[f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
+                   zip(events["start"], events["precision"], events[f"title_{lang}"])],
+        hoverinfo="text",
+    ))
+    fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
+    return fig
+
+
+def paired_bars(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, title: str = "", y_title: str = "",
+                decimals: int = 0) -> go.Figure:
+    """Bars per period, one colour per place (for figures that are not continuous series)."""
+    if rows.empty:
+        return empty(t("common.no_data_chart", lang), lang)
+    names, colours = _place_names(places, lang), _colours(places)
+    fig = go.Figure()
+    for area, group in rows.groupby("area_id", sort=False):
+        labels = [fmt.period(p, k, d, lang) for p, k, d in zip(group["period"], group["period_kind"], group["ref_date"])]
+        fig.add_trace(go.Bar(
+            x=labels, y=group["value"], name=names.get(area, area), marker_color=colours.get(area, "#555"),
+            hovertext=[f"{names.get(area, area)} {lab}: {fmt.value(v, u, lang, decimals)}"
+                       for lab, v, u in zip(labels, group["value"], group["unit"])], hoverinfo="text"))
+    base_layout(fig, lang, title, y_title)
+    fig.update_layout(barmode="group")
+    return fig

@@ -1,0 +1,62 @@
+"""Every text shown to people comes from the catalogues ``en.yaml``, ``de.yaml``, ``ja.yaml``."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+LANGUAGES = ("en", "de", "ja")
+DEFAULT_LANGUAGE = "en"
+HERE = Path(__file__).parent
+
+
+@lru_cache(maxsize=None)
+def catalogue(lang: str) -> dict[str, str]:
+    data = yaml.safe_load((HERE / f"{lang}.yaml").read_text(encoding="utf-8"))
+    return _flatten(data)
+
+
+def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
+    flat = {}
+    for key, value in tree.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(_flatten(value, full + "."))
+        else:
+            flat[full] = str(value)
+    return flat
+
+
+def normalise_language(lang: str | None) -> str:
+    return lang if lang in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def t(key: str, lang: str, **values) -> str:
+    """The text for ``key`` in ``lang``; a missing key shows as ⟦key⟧ (tests look for that)."""
+    text = catalogue(normalise_language(lang)).get(key)
+    if text is None:
+        return f"⟦{key}⟧"
+    return text.format(**values) if values else text
+
+
+def best_language(accept_language: str | None) -> str:
+    """Pick en/de/ja from an Accept-Language header (quality values respected)."""
+    if not accept_language:
+        return DEFAULT_LANGUAGE
+    choices = []
+    for part in accept_language.split(","):
+        piece = part.strip().split(";")
+        tag = piece[0].strip().lower()
+        q = 1.0
+        for param in piece[1:]:
+            if param.strip().startswith("q="):
+                try:
+                    q = float(param.strip()[2:])
+                except ValueError:
+                    q = 0.0
+        choices.append((q, tag.split("-")[0]))
+    for _, lang in sorted(choices, key=lambda c: -c[0]):
+        if lang in LANGUAGES:
+            return lang
+    return DEFAULT_LANGUAGE

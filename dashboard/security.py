@@ -1,0 +1,39 @@
+"""Response headers: a Content-Security-Policy Dash can live with, and the usual hardening headers."""
+from __future__ import annotations
+
+import os
+
+from flask import Flask
+
+
+def content_security_policy() -> str:
+    ancestors = os.environ.get("TWINCITY_FRAME_ANCESTORS", "'self'")
+    return "; ".join([
+        "default-src 'self'",
+        # Dash's renderer evaluates callback code and Plotly compiles with new Function():
+        "script-src 'self' 'unsafe-eval' 'unsafe-inline'",
+        "style-src 'self' 'unsafe-inline'",
+        "img-src 'self' data: blob:",
+        "font-src 'self' data:",
+        "connect-src 'self'",
+        "worker-src 'self' blob:",
+        "object-src 'none'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        f"frame-ancestors {ancestors}",
+    ])
+
+
+def add_security_headers(server: Flask) -> None:
+    @server.after_request
+    def _headers(response):
+        response.headers.setdefault("Content-Security-Policy", content_security_policy())
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
+        response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+        return response
+
+    @server.errorhandler(500)
+    def _error(_exc):
+        return ("Internal error. The incident has been logged.", 500, {"Content-Type": "text/plain; charset=utf-8"})

@@ -1,0 +1,116 @@
+"""The ``twincity`` command: ``etl run``, ``etl rehash``, ``serve``."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from etl import paths, pipeline
+from etl.errors import EtlError
+
+console = Console(stderr=True)
+
+
+@click.group()
+def main() -> None:
+    """Twin City Dashboard: Essen ⇄ Koriyama."""
+
+
+@main.group()
+def etl() -> None:
+    """Build and publish the dataset from data/raw."""
+
+
+@etl.command("run")
+@click.option("--only", "only", type=click.Choice(pipeline.STEPS), default=None,
+              help="Run the steps up to and including STEP; publishes only when STEP is 'publish'.")
+@click.option("--dry-run", is_flag=True, help="Run and check every step but publish nothing.")
+@click.option("--mirror", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder with boundary GeoJSON files (else $TWINCITY_GEO_MIRROR).")
+@click.option("--published", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Publish into this folder instead of data/published.")
+def run(only: str | None, dry_run: bool, mirror: Path | None, published: Path | None) -> None:
+    """extract → harmonise → validate → boundaries → publish (atomic)."""
+    until = only or "publish"
+    steps = pipeline.STEPS[: pipeline.STEPS.index(until) + 1]
+    if dry_run and "publish" in steps:
+        steps.remove("publish")
+    with Progress(TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed}/{task.total}"),
+                  TimeElapsedColumn(), console=console, transient=not console.is_terminal) as progress:
+        task = progress.add_task("ETL", total=len(steps))
+
+        def on_step(name: str) -> None:
+            if progress.tasks[task].completed < len(steps) and name != steps[0]:
+                progress.advance(task)
+            progress.update(task, description=f"ETL: {name}")
+
+        try:
+            state = pipeline.run(mirror=mirror, published=published, until=until, dry_run=dry_run,
+                                 on_step=on_step)
+        except EtlError as exc:
+            progress.stop()
+            console.print(f"[bold red]ETL failed[/]: {exc}")
+            console.print("Published data is unchanged.")
+            sys.exit(exc.exit_code)
+        progress.update(task, completed=len(steps))
+    _summary(state, dry_run)
+
+
+def _summary(state: pipeline.RunState, dry_run: bool) -> None:
+    table = Table(title="ETL summary")
+    table.add_column("source")
+    table.add_column("rows", justify="right")
+    for source, rows in state.per_source.items():
+        table.add_row(source, str(rows))
+    if state.facts is not None:
+        table.add_row("[bold]facts published[/]", str(len(state.facts)))
+    console.print(table)
+    for warning in state.warnings:
+        console.print(f"[yellow]warning[/]: {warning}")
+    if state.version:
+        verb = "unchanged, still" if state.unchanged else "published"
+        console.print(f"[green]{verb}[/] version {state.version}")
+    elif dry_run:
+        console.print("[green]dry run passed[/]: nothing published")
+
+
+@etl.command("rehash")
+@click.argument("source")
+def rehash(source: str) -> None:
+    """Record the sha256 of SOURCE's files in its source.yaml (after replacing a snapshot on purpose)."""
+    import yaml
+
+    from etl.extract.checksums import sha256_of
+
+    path = paths.raw_dir() / source / "source.yaml"
+    meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in meta["files"]:
+        entry["sha256"] = sha256_of(path.parent / entry["name"])
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    console.print(f"updated {path}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1")
+@click.option("--port", default=8050, type=int)
+@click.option("--debug", is_flag=True, help="Dash dev tools (never in production).")
+def serve(host: str, port: int, debug: bool) -> None:
+    """Run the dashboard (development server); builds the dataset first if none is published."""
+    from etl import publish
+
+    if publish.current_version(paths.published_dir()) is None:
+        console.print("No published dataset yet: running the ETL first …")
+        pipeline.run()
+    from dashboard.app import create_app
+
+    app = create_app()
+    app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,100 @@
+"""Derived indicators: density, GDP per capita, euro values at market rate and at PPP, PPP rate.
+
+Every derived row names its inputs (source ids) and how it was computed; nothing is filled in:
+when an input is missing for a period, the derived figure is missing too.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from etl.harmonise.currency import rate_tables, to_eur
+
+DERIVED_SOURCE = "derived"
+
+
+def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.Series,
+          inputs: pd.Series) -> pd.DataFrame:
+    out = base.copy()
+    out["indicator_id"] = indicator
+    out["value"] = values
+    out["unit"] = unit
+    out["note"] = note
+    out["inputs"] = inputs
+    out["source_id"] = DERIVED_SOURCE
+    out["source_url"] = ""
+    out["preferred"] = True
+    out["derived"] = True
+    return out[out["value"].notna()]
+
+
+def density(facts: pd.DataFrame) -> pd.DataFrame:
+    pref = facts[facts["preferred"]]
+    area = (pref[pref["indicator_id"].eq("area")].sort_values("ref_date")
+            .groupby("area_id").tail(1).set_index("area_id"))
+    pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(area.index)]
+    km2 = pop["area_id"].map(area["value"])
+    note = ("area " + pop["area_id"].map(area["value"]).map("{:g} km²".format) + " ("
+            + pop["area_id"].map(area["period"]) + ")")
+    inputs = pop["source_id"] + ";" + pop["area_id"].map(area["source_id"])
+    return _rows(pop, "density", pop["value"] / km2, "persons/km2", note, inputs)
+
+
+def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    """One population per (area, year): the first basis in the place's order, latest date in the year."""
+    pref = facts[facts["preferred"] & facts["indicator_id"].eq("population")]
+    order = {r.id: [b for b in r.population_bases.split(";") if b] for r in places.itertuples()}
+    rank = [order.get(a, []).index(b) if b in order.get(a, []) else 99
+            for a, b in zip(pref["area_id"], pref["basis"])]
+    pref = pref.assign(_rank=rank).sort_values(["_rank", "ref_date"], ascending=[True, False])
+    return pref.groupby(["area_id", "year"], sort=False).head(1).set_index(["area_id", "year"])
+
+
+def per_capita(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    gdp = facts[facts["preferred"] & facts["indicator_id"].eq("gdp_nominal") & facts["basis"].ne("document")]
+    pop = population_for_year(facts, places)
+    key = list(zip(gdp["area_id"], gdp["year"]))
+    persons = pd.Series([pop["value"].get(k) for k in key], index=gdp.index, dtype=float)
+    basis = pd.Series([pop["basis"].get(k, "") for k in key], index=gdp.index)
+    when = pd.Series([pop["period"].get(k, "") for k in key], index=gdp.index)
+    src = pd.Series([pop["source_id"].get(k, "") for k in key], index=gdp.index)
+    note = "population " + basis + " " + when
+    return _rows(gdp, "gdp_per_capita", gdp["value"] / persons, gdp["unit"], note, gdp["source_id"] + ";" + src)
+
+
+def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
+    """``<indicator>_eur`` (market rate) and ``<indicator>_eur_ppp`` rows for every preferred value."""
+    fx, ppp = rate_tables(facts)
+    rows = facts[facts["preferred"] & facts["indicator_id"].eq(indicator)]
+    frames = []
+    for suffix, rates, label in (("_eur", fx, "ECB annual average"), ("_eur_ppp", ppp, "PPP (World Bank ICP)")):
+        values = to_eur(rows["value"], rows["unit"], rows["year"], rates)
+        rate_text = rows["year"].map(rates).map(lambda r: f"{r:.2f}" if pd.notna(r) else "")
+        fiscal = rows["period_kind"].eq("fiscal_year")
+        note = pd.Series("", index=rows.index)
+        jpy = rows["unit"].eq("JPY")
+        note[jpy] = ("converted at " + rate_text[jpy] + " JPY/EUR, " + label + " "
+                     + rows.loc[jpy, "year"].astype(str))
+        note[jpy & fiscal] = note[jpy & fiscal] + " (year the fiscal year starts)"
+        note[~jpy] = "in euros as published"
+        source = "ecb_eurjpy" if suffix == "_eur" else "worldbank_ppp"
+        inputs = rows["source_id"] + pd.Series(";" + source, index=rows.index).where(jpy, "")
+        frames.append(_rows(rows, indicator + suffix, values, "EUR", note, inputs))
+    return pd.concat(frames)
+
+
+def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
+    _, implied = rate_tables(facts)
+    base = facts[facts["preferred"] & facts["indicator_id"].eq("ppp_conversion_factor")
+                 & facts["area_id"].eq("japan") & facts["year"].isin(implied.index)]
+    note = pd.Series("PPP factor Japan ÷ PPP factor Germany", index=base.index)
+    inputs = pd.Series("worldbank_ppp", index=base.index)
+    return _rows(base, "ppp_jpy_per_eur", base["year"].map(implied), "JPY/EUR", note, inputs)
+
+
+def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    facts = facts.assign(derived=False, inputs=facts["source_id"])
+    with_pc = pd.concat([facts, per_capita(facts, places)], ignore_index=True)
+    parts = [with_pc, density(facts), in_euros(with_pc, "gdp_nominal").replace(
+        {"indicator_id": {"gdp_nominal_eur": "gdp_eur", "gdp_nominal_eur_ppp": "gdp_eur_ppp"}}),
+        in_euros(with_pc, "gdp_per_capita"), ppp_rate(facts)]
+    return pd.concat(parts, ignore_index=True)

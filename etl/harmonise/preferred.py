@@ -1,0 +1,39 @@
+"""Where several sources give a figure for the same place, indicator, basis and period, pick one.
+
+A raw file marks the preferred value where sources disagree. Unmarked duplicates with the same
+value are resolved by source priority; unmarked conflicting values are a validation problem.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+KEY = ["area_id", "indicator_id", "basis", "period"]
+
+
+def resolve(facts: pd.DataFrame, priority: dict[str, int]) -> tuple[pd.DataFrame, list[str]]:
+    """Return facts with a boolean ``preferred`` column, and the list of unresolvable conflicts."""
+    facts = facts.copy()
+    grouped = facts.groupby(KEY, sort=False, dropna=False)
+    size = grouped["value"].transform("size")
+    marked = facts["preferred"].fillna(False).astype(bool)
+    n_marked = marked.groupby([facts[k] for k in KEY], sort=False, dropna=False).transform("sum")
+    problems = []
+    preferred = marked.copy()
+    preferred[(size == 1) & facts["preferred"].isna()] = True
+    open_groups = (size > 1) & (n_marked == 0)
+    if open_groups.any():
+        sub = facts[open_groups].assign(_prio=facts.loc[open_groups, "source_id"].map(priority).fillna(0))
+        for key, group in sub.groupby(KEY, sort=False, dropna=False):
+            if group["value"].nunique() > 1:
+                rows = "; ".join(f"{r.raw_file} row {r.raw_row} = {r.value:g}" for r in group.itertuples())
+                problems.append(f"conflicting values for {'/'.join(map(str, key))} and none marked preferred: {rows}")
+                continue
+            best = group.sort_values(["_prio", "source_id"], ascending=[False, True]).index[0]
+            preferred[best] = True
+    too_many = n_marked > 1
+    if too_many.any():
+        for key, group in facts[too_many].groupby(KEY, sort=False, dropna=False):
+            rows = "; ".join(f"{r.raw_file} row {r.raw_row}" for r in group.itertuples())
+            problems.append(f"more than one value marked preferred for {'/'.join(map(str, key))}: {rows}")
+    facts["preferred"] = preferred.astype(bool)
+    return facts, problems

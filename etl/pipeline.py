@@ -1,0 +1,177 @@
+"""The ETL run: extract → harmonise → validate → boundaries → publish.
+
+Each step is a function of the previous step's output; nothing is written until every check has
+passed, and then the new version is published atomically (see :mod:`etl.publish`).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import platform
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable
+
+import pandas as pd
+
+from etl import boundaries, paths, publish
+from etl.catalogues import read_catalogues, read_source_meta, sources_table
+from etl.errors import ValidationError
+from etl.extract.checksums import verify
+from etl.harmonise.derived import add_derived
+from etl.harmonise.preferred import resolve
+from etl.harmonise.units import UNITS
+from etl.schema import check_links, parse_events, validate_facts
+from etl.sources import ALL_SOURCES, FACT_SOURCES, climate_targets, seed_documents
+
+STEPS = ["extract", "harmonise", "validate", "boundaries", "publish"]
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class RunState:
+    raw: Path
+    reference: Path
+    published: Path
+    mirror: Path | None
+    metas: dict = field(default_factory=dict)
+    checksums: dict = field(default_factory=dict)
+    per_source: dict = field(default_factory=dict)
+    facts: pd.DataFrame | None = None
+    tables: dict = field(default_factory=dict)
+    catalogues: dict = field(default_factory=dict)
+    warnings: list = field(default_factory=list)
+    report: dict = field(default_factory=dict)
+    boundary_files: dict = field(default_factory=dict)
+    version: str | None = None
+    unchanged: bool = False
+
+
+def step_extract(state: RunState) -> None:
+    state.catalogues = read_catalogues(state.reference)
+    frames = []
+    for module in ALL_SOURCES:
+        source_dir = state.raw / module.SOURCE_ID
+        meta = read_source_meta(source_dir)
+        state.metas[module.SOURCE_ID] = meta
+        state.checksums[module.SOURCE_ID] = verify(source_dir, meta["files"])
+        for gap in meta.get("gaps") or []:
+            state.warnings.append(f"{module.SOURCE_ID}: gap kept as a gap: {gap}")
+        if module in FACT_SOURCES:
+            part = module.read(source_dir)
+            frames.append(part)
+            state.per_source[module.SOURCE_ID] = len(part)
+    state.facts = pd.concat(frames, ignore_index=True)
+    state.tables["targets"] = climate_targets.read(state.raw / climate_targets.SOURCE_ID)
+    seed_dir = state.raw / seed_documents.SOURCE_ID
+    state.tables["events"] = seed_documents.read_events(seed_dir)
+    state.tables["stakeholders"] = seed_documents.read_stakeholders(seed_dir)
+    state.tables["actions"] = seed_documents.read_actions(seed_dir)
+    state.per_source["climate_targets"] = len(state.tables["targets"])
+    state.per_source["events"] = len(state.tables["events"])
+
+
+def step_harmonise(state: RunState) -> None:
+    facts = state.facts
+    factors = facts["unit"].map(lambda u: UNITS[u][1]).astype(float)
+    facts = facts.assign(value=facts["value"] * factors, unit=facts["unit"].map(lambda u: UNITS[u][0]))
+    priority = {sid: int(m.get("priority", 0)) for sid, m in state.metas.items()}
+    facts, conflicts = resolve(facts, priority)
+    if conflicts:
+        raise ValidationError(conflicts)
+    facts = add_derived(facts, state.catalogues["places"])
+    facts["note"] = facts["note"].fillna("").astype(str)
+    facts["source_url"] = facts["source_url"].fillna("").astype(str)
+    facts["ref_date"] = pd.to_datetime(facts["ref_date"]).astype("datetime64[ns]")
+    state.facts = facts.sort_values(["area_id", "indicator_id", "basis", "ref_date", "source_id"],
+                                    ignore_index=True)
+
+
+def step_validate(state: RunState) -> None:
+    source_ids = [*state.metas, "derived"]
+    facts_report = validate_facts(state.facts, state.catalogues, source_ids)
+    events, problems = parse_events(state.tables["events"])
+    problems += check_links(state.tables["stakeholders"], state.tables["actions"], set(events["id"]))
+    unknown_areas = set(state.tables["targets"]["area_id"]) - set(state.catalogues["places"]["id"])
+    problems += [f"targets: unknown area {a!r}" for a in sorted(unknown_areas)]
+    if problems:
+        raise ValidationError(problems)
+    state.tables["events"] = events
+    state.report = {"facts": facts_report, "events": int(len(events)),
+                    "stakeholders": int(len(state.tables["stakeholders"])),
+                    "actions": int(len(state.tables["actions"])), "targets": int(len(state.tables["targets"])),
+                    "checks": ["types", "catalogue ids", "ranges", "units", "unique keys",
+                               "one preferred value per key", "reference date on every value",
+                               "source on every value", "event dates, enums, ids and links"],
+                    "passed": True}
+
+
+def official_areas(facts: pd.DataFrame) -> dict[str, float]:
+    area = facts[facts["indicator_id"].eq("area") & facts["preferred"]].sort_values("ref_date")
+    return area.groupby("area_id")["value"].last().to_dict()
+
+
+def step_boundaries(state: RunState) -> None:
+    result = boundaries.build(state.mirror, official_areas(state.facts))
+    state.boundary_files = result.files
+    state.warnings += result.warnings
+    state.report["boundaries"] = result.meta
+
+
+def input_digest(state: RunState) -> str:
+    blob = json.dumps({"raw": state.checksums, "schema": SCHEMA_VERSION,
+                       "reference": {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+                                     for p in sorted(state.reference.glob("*.csv"))},
+                       "boundaries": {k: hashlib.sha256(v.encode()).hexdigest()
+                                      for k, v in sorted(state.boundary_files.items())}},
+                      sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def step_publish(state: RunState) -> None:
+    digest = input_digest(state)
+    current = publish.current_version(state.published)
+    if current:
+        manifest = json.loads((state.published / current / "manifest.json").read_text(encoding="utf-8"))
+        if manifest.get("input_digest") == digest:
+            state.version, state.unchanged = current, True
+            return
+    now = datetime.now(timezone.utc)
+    version = f"{now:%Y%m%dT%H%M%S}Z-{digest[:8]}"
+    facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=state.facts["raw_file"].map(
+        lambda p: Path(p).as_posix().split("data/raw/")[-1]))
+    tables = {"facts": facts, **{k: v for k, v in state.tables.items()},
+              **state.catalogues, "sources": sources_table(list(state.metas.values()))}
+    manifest = {
+        "version": version, "schema_version": SCHEMA_VERSION, "created": now.isoformat(timespec="seconds"),
+        "input_digest": digest, "inputs": state.checksums,
+        "row_counts": {name: int(len(frame)) for name, frame in tables.items()},
+        "per_source": state.per_source, "validation": state.report, "warnings": state.warnings,
+        "boundaries_available": bool(state.boundary_files), "python": platform.python_version(),
+    }
+    publish.write_version(state.published, version, tables, state.boundary_files, manifest)
+    publish.switch_current(state.published, version)
+    publish.prune(state.published)
+    state.version = version
+
+
+STEP_FUNCTIONS: dict[str, Callable[[RunState], None]] = {
+    "extract": step_extract, "harmonise": step_harmonise, "validate": step_validate,
+    "boundaries": step_boundaries, "publish": step_publish,
+}
+
+
+def run(raw: Path | None = None, reference: Path | None = None, published: Path | None = None,
+        mirror: Path | None = None, until: str = "publish", dry_run: bool = False,
+        on_step: Callable[[str], None] | None = None) -> RunState:
+    state = RunState(raw=Path(raw or paths.raw_dir()), reference=Path(reference or paths.reference_dir()),
+                     published=Path(published or paths.published_dir()), mirror=mirror or paths.geo_mirror())
+    last = STEPS.index(until)
+    for name in STEPS[: last + 1]:
+        if name == "publish" and dry_run:
+            break
+        if on_step:
+            on_step(name)
+        STEP_FUNCTIONS[name](state)
+    return state

@@ -1,0 +1,94 @@
+"""Atomic publication: write a new version folder completely, then switch ``current`` in one rename.
+
+``data/published/current`` is a symbolic link to ``<version>``. A run killed at any moment leaves
+either the old or the new version published: the staging folder is only renamed once complete,
+and the link is replaced with ``os.replace``, which is atomic on POSIX file systems.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pandas as pd
+
+from etl.errors import PublishError
+
+KEEP_VERSIONS = 5
+
+
+def _fsync_dir(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_version(published: Path, version: str, tables: dict[str, pd.DataFrame],
+                  files: dict[str, str], manifest: dict) -> Path:
+    """Write tables (parquet), extra text files and manifest.json into a complete version folder."""
+    published.mkdir(parents=True, exist_ok=True)
+    final = published / version
+    if final.exists():
+        raise PublishError(f"version {version} already exists in {published}")
+    staging = published / f".staging-{version}-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    try:
+        _fill(staging, tables, files, manifest)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    os.rename(staging, final)
+    _fsync_dir(published)
+    return final
+
+
+def _fill(staging: Path, tables: dict[str, pd.DataFrame], files: dict[str, str], manifest: dict) -> None:
+    for name, frame in tables.items():
+        frame.to_parquet(staging / f"{name}.parquet", index=False)
+    for rel, text in files.items():
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str),
+                                           encoding="utf-8")
+    for path in staging.rglob("*"):
+        if path.is_file():
+            with open(path, "rb") as handle:
+                os.fsync(handle.fileno())
+    _fsync_dir(staging)
+
+
+def switch_current(published: Path, version: str) -> None:
+    link = published / "current"
+    temp = published / f".current-{os.getpid()}"
+    if temp.is_symlink() or temp.exists():
+        temp.unlink()
+    os.symlink(version, temp)
+    os.replace(temp, link)
+    _fsync_dir(published)
+
+
+def current_version(published: Path) -> str | None:
+    link = published / "current"
+    if not link.is_symlink():
+        return None
+    target = os.readlink(link)
+    return target if (published / target / "manifest.json").exists() else None
+
+
+def prune(published: Path, keep: int = KEEP_VERSIONS) -> list[str]:
+    """Remove old versions and stale staging folders; never the current one."""
+    current = current_version(published)
+    versions = sorted(p.name for p in published.iterdir() if p.is_dir() and not p.name.startswith("."))
+    removed = []
+    for name in versions[:-keep]:
+        if name != current:
+            shutil.rmtree(published / name, ignore_errors=True)
+            removed.append(name)
+    for stale in published.glob(".staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    return removed

@@ -1,0 +1,154 @@
+"""Validation of every published table (pandera), with problems named by raw file, row and column."""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+
+from etl.errors import ValidationError
+
+PERIOD_KINDS = ["day", "month", "year", "fiscal_year"]
+FIELDS = ["renewable_energy", "healthcare", "next_generation", "water", "culture", "trade", "general"]
+PLACES = ["essen", "koriyama", "online", "elsewhere"]
+KINDS = ["agreement", "delegation_visit", "study_tour", "trade_fair", "online_exchange", "award", "seminar",
+         "meeting", "symposium", "opening", "exchange_programme", "other"]
+STATUSES = ["held", "planned", "cancelled"]
+PRECISIONS = ["day", "month", "year"]
+FACT_KEY = ["area_id", "indicator_id", "basis", "period", "source_id", "source_url", "derived"]
+
+
+def fact_schema(catalogues: dict[str, pd.DataFrame], source_ids: list[str]) -> pa.DataFrameSchema:
+    return pa.DataFrameSchema(
+        {
+            "area_id": pa.Column(str, pa.Check.isin(list(catalogues["places"]["id"]))),
+            "indicator_id": pa.Column(str, pa.Check.isin(list(catalogues["indicators"]["id"]))),
+            "basis": pa.Column(str, pa.Check.isin(list(catalogues["bases"]["id"]))),
+            "period": pa.Column(str, pa.Check.str_length(min_value=4)),
+            "period_kind": pa.Column(str, pa.Check.isin(PERIOD_KINDS)),
+            "year": pa.Column("int64", pa.Check.in_range(1800, 2100)),
+            "ref_date": pa.Column("datetime64[ns]", nullable=False),
+            "value": pa.Column(float, [pa.Check(lambda s: s.map(lambda v: v == v and abs(v) != float("inf")),
+                                                 element_wise=False, error="value is missing or infinite")]),
+            "unit": pa.Column(str),
+            "preferred": pa.Column(bool),
+            "source_id": pa.Column(str, pa.Check.isin(source_ids)),
+            "source_url": pa.Column(str, nullable=True),
+            "derived": pa.Column(bool),
+        },
+        unique=FACT_KEY, report_duplicates="all", strict=False, coerce=False,
+    )
+
+
+def _where(frame: pd.DataFrame, index) -> str:
+    try:
+        row = frame.loc[index]
+    except (KeyError, TypeError):
+        return "table"
+    return f"{row['raw_file']}, row {row['raw_row']} (line {int(row['raw_row']) + 1})"
+
+
+def _schema_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[str]:
+    try:
+        schema.validate(frame, lazy=True)
+        return []
+    except pa.errors.SchemaErrors as exc:
+        problems = []
+        for case in exc.failure_cases.head(50).itertuples():
+            where = _where(frame, case.index) if pd.notna(case.index) else "table"
+            problems.append(f"{where}, column '{case.column}': {case.check} failed for {case.failure_case!r}")
+        return problems
+
+
+def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
+    """Each value within its indicator's range, in one of its units."""
+    cat = indicators.set_index("id")
+    lo = facts["indicator_id"].map(cat["min"].replace("", None).astype(float))
+    hi = facts["indicator_id"].map(cat["max"].replace("", None).astype(float))
+    allowed = facts["indicator_id"].map(cat["units"])
+    problems = []
+    bad = (facts["value"] < lo) | (facts["value"] > hi)
+    for r in facts[bad].head(20).itertuples():
+        what = "negative" if r.value < 0 else "out of range"
+        problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'value': {what} value "
+                        f"{r.value:g} for {r.indicator_id} (allowed {lo[r.Index]:g} … {hi[r.Index]:g})")
+    unit_ok = [u in str(a).split(";") for u, a in zip(facts["unit"], allowed)]
+    for r in facts[[not ok for ok in unit_ok]].head(20).itertuples():
+        problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'unit': unit {r.unit!r} "
+                        f"is not a unit of {r.indicator_id} ({allowed[r.Index]})")
+    return problems
+
+
+def validate_facts(facts: pd.DataFrame, catalogues: dict, source_ids: list[str]) -> dict:
+    problems = _schema_problems(facts, fact_schema(catalogues, source_ids))
+    problems += check_ranges_and_units(facts, catalogues["indicators"])
+    if problems:
+        raise ValidationError(problems)
+    return {"facts": int(len(facts)), "preferred": int(facts["preferred"].sum()),
+            "derived": int(facts["derived"].sum())}
+
+
+def _event_date(text: str, precision: str) -> pd.Timestamp:
+    formats = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+    return pd.to_datetime(text, format=formats[precision])
+
+
+def parse_events(events: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
+    """Check enums, ids, sources and dates of the events; return them with parsed dates."""
+    problems = []
+    events = events.copy()
+    enums = {"field": FIELDS, "place": PLACES, "kind": KINDS, "status": STATUSES, "precision": PRECISIONS,
+             "milestone": ["yes", "no"], "document": ["000", "001", "002"]}
+    for r in events.itertuples():
+        where = f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1})"
+        for column, allowed in enums.items():
+            value = getattr(r, column)
+            if value not in allowed:
+                label = "missing source document" if column == "document" and not value else f"unknown {column} {value!r}"
+                problems.append(f"{where}, column '{column}': {label}; expected one of {allowed}")
+        if not r.locator:
+            problems.append(f"{where}, column 'locator': missing source locator")
+        for lang in ("en", "de", "ja"):
+            if not getattr(r, f"title_{lang}"):
+                problems.append(f"{where}, column 'title_{lang}': empty title")
+    dup = events["id"].duplicated(keep=False)
+    for r in events[dup].itertuples():
+        problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'id': duplicate id {r.id!r}")
+    starts, ends = [], []
+    for r in events.itertuples():
+        where = f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1})"
+        precision = r.precision if r.precision in PRECISIONS else "day"
+        try:
+            start = _event_date(r.date_start, precision)
+        except (ValueError, TypeError):
+            problems.append(f"{where}, column 'date_start': bad date {r.date_start!r} for precision {precision}")
+            start = pd.NaT
+        end = pd.NaT
+        if r.date_end:
+            try:
+                end = pd.to_datetime(r.date_end, format={10: "%Y-%m-%d", 7: "%Y-%m", 4: "%Y"}.get(len(r.date_end), "%Y-%m-%d"))
+            except (ValueError, TypeError):
+                problems.append(f"{where}, column 'date_end': bad date {r.date_end!r}")
+            if pd.notna(start) and pd.notna(end) and end < start:
+                problems.append(f"{where}, column 'date_end': end {r.date_end} is before start {r.date_start}")
+        starts.append(start)
+        ends.append(end)
+    events["start"] = pd.to_datetime(pd.Series(starts, index=events.index))
+    events["end"] = pd.to_datetime(pd.Series(ends, index=events.index))
+    events["milestone"] = events["milestone"].eq("yes")
+    events["year"] = events["start"].dt.year.astype("Int64")
+    return events, problems
+
+
+def check_links(stakeholders: pd.DataFrame, actions: pd.DataFrame, event_ids: set[str]) -> list[str]:
+    problems = []
+    ids = set(stakeholders["id"])
+    for r in stakeholders.itertuples():
+        for eid in filter(None, (e.strip() for e in r.event_ids.split(";"))):
+            if eid not in event_ids:
+                problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'event_ids': "
+                                f"unknown event {eid!r}")
+    for r in actions.itertuples():
+        for sid in filter(None, (s.strip() for s in r.stakeholder_ids.split(";"))):
+            if sid not in ids:
+                problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'stakeholder_ids': "
+                                f"unknown stakeholder {sid!r}")
+    return problems
