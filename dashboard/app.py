@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import dash
-import dash_bootstrap_components as dbc
 from dash import dcc, html
 from flask import redirect, request
 
@@ -38,7 +37,6 @@ def create_app() -> dash.Dash:
         use_pages=True,
         pages_folder=str(Path(__file__).parent / "pages"),
         assets_folder=str(ROOT / "assets"),
-        external_stylesheets=[dbc.themes.BOOTSTRAP],
         serve_locally=True,
         compress=True,
         suppress_callback_exceptions=True,

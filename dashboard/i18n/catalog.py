@@ -13,8 +13,11 @@ HERE = Path(__file__).parent
 
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
-    data = yaml.safe_load((HERE / f"{lang}.yaml").read_text(encoding="utf-8"))
-    return _flatten(data)
+    """All texts of ``lang``: every ``locales/<lang>/*.yaml`` file, one per part of the app."""
+    merged: dict[str, str] = {}
+    for path in sorted((HERE / "locales" / lang).glob("*.yaml")):
+        merged.update(_flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
+    return merged
 
 
 def _flatten(tree: dict, prefix: str = "") -> dict[str, str]:
