@@ -22,7 +22,7 @@ from etl.extract.checksums import verify
 from etl.harmonise.derived import add_derived
 from etl.harmonise.preferred import resolve
 from etl.harmonise.units import UNITS
-from etl.schema import check_links, parse_events, validate_facts
+from etl.schema import check_links, check_ranges_and_units, parse_events, validate_facts
 from etl.sources import ALL_SOURCES, FACT_SOURCES, climate_targets, seed_documents
 
 STEPS = ["extract", "harmonise", "validate", "boundaries", "publish"]
@@ -76,6 +76,12 @@ def step_harmonise(state: RunState) -> None:
     facts = state.facts
     factors = facts["unit"].map(lambda u: UNITS[u][1]).astype(float)
     facts = facts.assign(value=facts["value"] * factors, unit=facts["unit"].map(lambda u: UNITS[u][0]))
+    # Impossible values (e.g. negative) are reported with their file, row and column before they
+    # can surface as a mere conflict between sources.
+    known = facts["indicator_id"].isin(state.catalogues["indicators"]["id"])
+    impossible = check_ranges_and_units(facts[known], state.catalogues["indicators"])
+    if impossible:
+        raise ValidationError(impossible)
     priority = {sid: int(m.get("priority", 0)) for sid, m in state.metas.items()}
     facts, conflicts = resolve(facts, priority)
     if conflicts:

@@ -51,10 +51,20 @@ def _schema_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[st
         schema.validate(frame, lazy=True)
         return []
     except pa.errors.SchemaErrors as exc:
-        problems = []
-        for case in exc.failure_cases.head(50).itertuples():
-            where = _where(frame, case.index) if pd.notna(case.index) else "table"
-            problems.append(f"{where}, column '{case.column}': {case.check} failed for {case.failure_case!r}")
+        problems, duplicates = [], []
+        for case in exc.failure_cases.itertuples():
+            if case.check == "multiple_fields_uniqueness":
+                # pandera reports a duplicate key once per key column: report each row once, as a key
+                if pd.notna(case.index) and case.index not in duplicates:
+                    duplicates.append(case.index)
+                continue
+            if len(problems) < 50:
+                where = _where(frame, case.index) if pd.notna(case.index) else "table"
+                problems.append(f"{where}, column '{case.column}': {case.check} failed for {case.failure_case!r}")
+        for index in duplicates[:50]:
+            key = "/".join(str(frame.at[index, c]) for c in FACT_KEY[:5])
+            problems.append(f"{_where(frame, index)}, columns {', '.join(FACT_KEY)}: duplicate key {key} "
+                            "(the same figure appears more than once)")
         return problems
 
 

@@ -1,6 +1,8 @@
 """Shared look of the charts: colour-blind-safe colours (Okabe–Ito), fonts, locale separators."""
 from __future__ import annotations
 
+import numpy as np
+import pandas as pd
 import plotly.graph_objects as go
 
 SEPARATORS = {"en": ".,", "de": ",.", "ja": ".,"}
@@ -34,4 +36,40 @@ def empty(message: str, lang: str) -> go.Figure:
     fig.update_layout(xaxis={"visible": False}, yaxis={"visible": False},
                       annotations=[{"text": message, "showarrow": False, "font": {"size": 18},
                                     "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5}])
+    return fig
+
+
+def plot_dates(periods: pd.Series, kinds: pd.Series, ref_dates: pd.Series) -> pd.Series:
+    """Where a figure sits on a time axis: a year or fiscal year at its middle, a month at the 15th, a day on itself."""
+    ref = pd.to_datetime(ref_dates)
+    out = ref.copy()
+    years = kinds.eq("year")
+    out[years] = pd.to_datetime(periods[years].astype(str) + "-07-01")
+    fiscal = kinds.eq("fiscal_year")
+    out[fiscal] = ref[fiscal] - pd.Timedelta(days=182)
+    months = kinds.eq("month")
+    out[months] = ref[months].dt.to_period("M").dt.start_time + pd.Timedelta(days=14)
+    return out
+
+
+def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
+    """Round tick values covering [lo, hi] (1-2-5 steps)."""
+    if not np.isfinite(lo) or not np.isfinite(hi):
+        return []
+    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    span = hi - lo or abs(hi) or 1.0
+    raw = span / count
+    mag = 10 ** np.floor(np.log10(raw))
+    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    start = np.floor(lo / step) * step
+    return [float(v) for v in np.arange(start, hi + step * 1.001, step)]
+
+
+def localise_y(fig: go.Figure, values, lang: str, formatter) -> go.Figure:
+    """Y tick labels in the language's number format (Babel), instead of Plotly's English SI suffixes."""
+    vals = [v for v in values if v is not None and np.isfinite(v)]
+    if not vals:
+        return fig
+    ticks = nice_ticks(min(vals), max(vals))
+    fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[formatter(v) for v in ticks])
     return fig

@@ -4,7 +4,7 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty
+from dashboard.figures.theme import DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty, localise_y, plot_dates
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
@@ -19,29 +19,47 @@ def _colours(places: pd.DataFrame) -> dict:
 
 def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, lang: str, *,
                title: str = "", y_title: str = "", targets: pd.DataFrame | None = None,
-               events: pd.DataFrame | None = None, decimals: int = 0) -> go.Figure:
-    """One line per (place, basis); x = reference date. Targets as horizontal/vertical marks."""
+               events: pd.DataFrame | None = None, decimals: int = 0,
+               indicators: pd.DataFrame | None = None) -> go.Figure:
+    """One line per (place, basis) — or per (place, indicator) when ``indicators`` is given, to name
+    the lines by indicator; x = reference date. Targets as star markers; milestones along the bottom."""
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
     names, colours = _place_names(places, lang), _colours(places)
     basis_names = dict(zip(bases["id"], bases[f"label_{lang}"]))
     fig = go.Figure()
-    for (area, basis), group in rows.groupby(["area_id", "basis"], sort=False):
+    by_indicator = indicators is not None
+    ind_names = dict(zip(indicators["id"], indicators[f"label_{lang}"])) if by_indicator else {}
+    for (area, key), group in rows.groupby(["area_id", "indicator_id" if by_indicator else "basis"], sort=False):
         group = group.sort_values("ref_date")
-        label = names.get(area, area) + (f" — {basis_names.get(basis, basis)}" if basis else "")
+        basis = "" if by_indicator else key
+        suffix = ind_names.get(key, key) if by_indicator else basis_names.get(basis, basis)
+        label = names.get(area, area) + (f" — {suffix}" if suffix else "")
         hover = [f"{label}<br>{fmt.period(p, k, d, lang)}: {fmt.value(v, u, lang, decimals)}"
                  for p, k, d, v, u in zip(group["period"], group["period_kind"], group["ref_date"],
                                           group["value"], group["unit"])]
+        dash = DASH_BY_BASIS.get(basis, "solid")
+        if by_indicator:
+            dash = ["solid", "dash", "dot", "dashdot", "longdash"][sorted(ind_names).index(key) % 5 if key in ind_names else 0]
         fig.add_trace(go.Scatter(
-            x=group["ref_date"], y=group["value"], name=label, mode="lines+markers",
-            line={"color": colours.get(area, "#555"), "dash": DASH_BY_BASIS.get(basis, "solid"), "width": 3},
+            x=plot_dates(group["period"], group["period_kind"], group["ref_date"]), y=group["value"],
+            name=label, mode="lines+markers",
+            line={"color": colours.get(area, "#555"), "dash": dash, "width": 3},
             marker={"symbol": SYMBOL_BY_BASIS.get(basis, "circle"), "size": 9},
             hovertext=hover, hoverinfo="text", meta={"area": area, "basis": basis},
         ))
     base_layout(fig, lang, title, y_title)
+    localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang))
     if targets is not None and not targets.empty:
         for r in targets.itertuples():
-            if pd.notna(r.value) and r.unit == "%":
+            if pd.isna(r.value):
+                x0, x1 = pd.Timestamp(f"{r.year_from}-01-01"), pd.Timestamp(f"{r.year_to}-12-31")
+                fig.add_vrect(x0=x0, x1=x1, fillcolor=colours.get(r.area_id, "#555"), opacity=0.12, line_width=0,
+                              annotation_text=f"{names.get(r.area_id, r.area_id)}: "
+                              + t(f"target.{r.target}", lang, years=r.year_to if r.year_from == r.year_to
+                                  else f"{r.year_from}–{r.year_to}"),
+                              annotation_position="top left", annotation_font_size=11)
+            elif r.unit == "%":
                 fig.add_trace(go.Scatter(
                     x=[pd.Timestamp(f"{r.year_to}-12-31")], y=[r.value], mode="markers+text",
                     marker={"symbol": "star", "size": 16, "color": colours.get(r.area_id, "#555")},
@@ -68,18 +86,24 @@ def add_event_markers(fig: go.Figure, events: pd.DataFrame, lang: str) -> go.Fig
 
 
 def paired_bars(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, title: str = "", y_title: str = "",
-                decimals: int = 0) -> go.Figure:
-    """Bars per period, one colour per place (for figures that are not continuous series)."""
+                decimals: int = 0, indicators: pd.DataFrame | None = None) -> go.Figure:
+    """Bars per period, one colour per place (for figures that are not continuous series).
+
+    With ``indicators`` each bar is labelled "indicator (period)", for several indicators in one chart."""
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
     names, colours = _place_names(places, lang), _colours(places)
+    ind_names = dict(zip(indicators["id"], indicators[f"label_{lang}"])) if indicators is not None else None
     fig = go.Figure()
     for area, group in rows.groupby("area_id", sort=False):
         labels = [fmt.period(p, k, d, lang) for p, k, d in zip(group["period"], group["period_kind"], group["ref_date"])]
+        if ind_names is not None:
+            labels = [f"{ind_names.get(i, i)} ({lab})" for i, lab in zip(group["indicator_id"], labels)]
         fig.add_trace(go.Bar(
             x=labels, y=group["value"], name=names.get(area, area), marker_color=colours.get(area, "#555"),
             hovertext=[f"{names.get(area, area)} {lab}: {fmt.value(v, u, lang, decimals)}"
                        for lab, v, u in zip(labels, group["value"], group["unit"])], hoverinfo="text"))
     base_layout(fig, lang, title, y_title)
+    localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang))
     fig.update_layout(barmode="group")
     return fig

@@ -87,9 +87,14 @@ def parse_japanese(text: str) -> Period:
             # An era's fiscal year may start before the era (令和元年度 = FY2019 from April 2019).
             return fiscal_year(y)
         period = _with_month_day(y, match["m"], match["d"], text)
-        check = period.ref_date if period.kind == "day" else date(y, int(match["m"] or 12), 1)
-        if period.kind != "year":
-            _check_era_bounds(era, check if period.kind == "month" else period.ref_date, text)
+        if period.kind == "day":
+            _check_era_bounds(era, period.ref_date, text)
+        elif period.kind == "month":
+            # A month belongs to the era when any of its days does: 平成元年1月 (8–31 Jan 1989),
+            # 昭和元年12月 (25–31 Dec 1926); 令和元年4月 and 平成31年5月 do not exist.
+            first = date(y, int(match["m"]), 1)
+            if period.ref_date < ERA_START[era] or first > ERA_END[era]:
+                _check_era_bounds(era, first if first > ERA_END[era] else period.ref_date, text)
         elif not (ERA_START[era].year <= y <= ERA_END[era].year):
             raise ValueError(f"{text!r} lies outside the {era} era")
         return period

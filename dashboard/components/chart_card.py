@@ -1,0 +1,36 @@
+"""A chart with its title, notes and export buttons (PNG, SVG through Plotly; CSV through the server)."""
+from __future__ import annotations
+
+from dash import dcc, html
+
+from dashboard.i18n import t
+
+GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
+                "modeBarButtonsToRemove": ["lasso2d", "select2d"],
+                "toImageButtonOptions": {"format": "png", "scale": 2}}
+
+
+def chart_card(graph_id: str, title: str, lang: str, figure=None, notes: list | None = None,
+               csv: bool = True, height: int = 440) -> html.Section:
+    heading_id = f"{graph_id}-title"
+    tools = [
+        html.Button(t("export.png", lang), className="btn btn-export", type="button",
+                    **{"data-graph": graph_id, "data-format": "png", "data-filename": graph_id,
+                       "aria-label": f"{t('export.label', lang)} {title} PNG"}),
+        html.Button(t("export.svg", lang), className="btn btn-export", type="button",
+                    **{"data-graph": graph_id, "data-format": "svg", "data-filename": graph_id,
+                       "aria-label": f"{t('export.label', lang)} {title} SVG"}),
+    ]
+    if csv:
+        tools.append(html.Button(t("export.csv", lang), id=f"{graph_id}-csv", className="btn", type="button",
+                                 **{"aria-label": f"{t('export.label', lang)} {title} CSV"}))
+        tools.append(dcc.Download(id=f"{graph_id}-download"))
+    graph = dcc.Loading(dcc.Graph(id=graph_id, figure=figure or {}, config={**GRAPH_CONFIG, "toImageButtonOptions": {
+        **GRAPH_CONFIG["toImageButtonOptions"], "filename": graph_id}}, style={"height": f"{height}px"},
+        className="chart"), type="default")
+    return html.Section([
+        html.Div([html.H2(title, id=heading_id), html.Div(tools, className="chart-tools")],
+                 className="chart-head"),
+        graph,
+        *[html.P(n, className="chart-note") for n in (notes or []) if n],
+    ], className="chart-card", **{"aria-labelledby": heading_id})

@@ -1,0 +1,102 @@
+"""Sources — every source with publisher, licence, dates and what it feeds; the dataset's freshness."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import dash
+import pandas as pd
+from dash import html
+
+from dashboard.components import shell
+from dashboard.data import current
+from dashboard.i18n import normalise_language, t
+from dashboard.i18n import format as fmt
+
+dash.register_page(__name__, path_template="/<lang>/sources", title="Essen ⇄ Koriyama", name="sources")
+
+STALE_DAYS = 365
+
+
+def feeds(dataset, lang: str) -> dict[str, str]:
+    """Source id → the indicators it feeds (labels in the language)."""
+    labels = dict(zip(dataset.indicators["id"], dataset.indicators[f"label_{lang}"]))
+    facts = dataset.facts
+    out = {}
+    for sid, group in facts.groupby("source_id"):
+        out[sid] = ", ".join(sorted({labels.get(i, i) for i in group["indicator_id"]}))
+    out["seed_documents"] = ", ".join(filter(None, [out.get("seed_documents", ""), t("sources.events", lang)]))
+    out["climate_targets"] = t("sources.targets", lang)
+    return out
+
+
+def latest_reference(dataset) -> dict[str, pd.Timestamp]:
+    return dataset.facts.groupby("source_id")["ref_date"].max().to_dict()
+
+
+def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
+    manifest = dataset.manifest
+    now = now or datetime.now(timezone.utc)
+    created = datetime.fromisoformat(manifest["created"])
+    age = (now - created).days
+    validation = manifest.get("validation", {})
+    facts = validation.get("facts", {})
+    ok = validation.get("passed", False)
+    warnings = manifest.get("warnings", [])
+    items = [
+        html.Li([t("sources.version", lang), " ", html.Code(dataset.version)]),
+        html.Li(t("sources.created", lang, date=fmt.day(created, lang), days=age)),
+        html.Li([html.Span(t("sources.validation_ok" if ok else "sources.validation_failed", lang),
+                           className="badge-ok" if ok else "badge-warn"), " ",
+                 t("sources.validation_counts", lang, facts=fmt.number(facts.get("facts", 0), lang),
+                   derived=fmt.number(facts.get("derived", 0), lang), events=fmt.number(validation.get("events", 0), lang))]),
+        html.Li(t("sources.checks", lang, checks=", ".join(validation.get("checks", [])))),
+        html.Li(t("sources.boundaries_yes" if manifest.get("boundaries_available") else "sources.boundaries_no", lang)),
+    ]
+    return html.Section([
+        html.H2(t("sources.freshness_title", lang)),
+        html.Ul(items),
+        html.Details([html.Summary(t("sources.gaps_title", lang, n=len(warnings))),
+                      html.Ul([html.Li(w) for w in warnings])]) if warnings else None,
+    ], className="freshness", id="freshness")
+
+
+def source_table(dataset, lang: str) -> html.Table:
+    fed = feeds(dataset, lang)
+    latest = latest_reference(dataset)
+    head = html.Thead(html.Tr([html.Th(t(f"sources.col_{c}", lang), scope="col")
+                               for c in ("source", "licence", "dates", "obtained", "feeds")]))
+    rows = []
+    for s in dataset.sources.sort_values("id").to_dict("records"):
+        newest = latest.get(s["id"])
+        dates = [t("sources.accessed", lang, date=s["accessed"])] if s["accessed"] else []
+        if s.get("published"):
+            dates.append(t("sources.published", lang, date=s["published"]))
+        if newest is not None and not pd.isna(newest):
+            dates.append(t("sources.latest_ref", lang, date=fmt.day(newest, lang)))
+        title = html.A(s["title"], href=s["url"], target="_blank", rel="noopener noreferrer") if s["url"] else s["title"]
+        rows.append(html.Tr([
+            html.Td([html.Strong(s["publisher"]), html.Br(), title], id=f"source-{s['id']}"),
+            html.Td(s["licence"]), html.Td(html.Ul([html.Li(d) for d in dates], className="plain")),
+            html.Td([s["obtained"], html.Br(), html.Small(s.get("reliability", ""))]),
+            html.Td(fed.get(s["id"], "")),
+        ]))
+    return html.Table([html.Caption(t("sources.table_caption", lang)), head, html.Tbody(rows)], className="sources")
+
+
+def boundary_attribution(dataset, lang: str):
+    layers = dataset.boundary_meta.get("layers", {})
+    if not layers:
+        return None
+    seen = {}
+    for meta in layers.values():
+        seen.setdefault(meta["attribution"], meta)
+    return html.Section([html.H2(t("sources.geo_title", lang)),
+                         html.Ul([html.Li([m["attribution"], " — ", m["licence"]]) for m in seen.values()])])
+
+
+def layout(lang: str = "en", **_q):
+    lang = normalise_language(lang)
+    dataset = current()
+    content = [html.H1(t("sources.title", lang)), html.P(t("sources.lead", lang), className="lead"),
+               freshness(dataset, lang), source_table(dataset, lang), boundary_attribution(dataset, lang)]
+    return shell.page(lang, "sources", content, dataset)

@@ -1,0 +1,85 @@
+"""Shared helpers for the ETL tests: copies of the real raw data, snapshots of a published folder."""
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "data"
+RAW = DATA / "raw"
+REFERENCE = DATA / "reference"
+GEO_MIRROR = Path(os.environ.get("TWINCITY_GEO_MIRROR") or ROOT.parent / "shared" / "geo")
+ENV_VARS = ("TWINCITY_DATA", "TWINCITY_RAW", "TWINCITY_REFERENCE", "TWINCITY_PUBLISHED", "TWINCITY_GEO_MIRROR")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(monkeypatch):
+    """No test here reads a mirror or a published folder unless it passes one explicitly."""
+    for name in ENV_VARS:
+        monkeypatch.delenv(name, raising=False)
+
+
+def rehash(source_dir: Path) -> None:
+    """Record the current sha256 of every file in ``source_dir/source.yaml`` (a deliberate edit)."""
+    path = Path(source_dir) / "source.yaml"
+    meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for entry in meta["files"]:
+        entry["sha256"] = hashlib.sha256((Path(source_dir) / entry["name"]).read_bytes()).hexdigest()
+    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def snapshot(published: Path) -> dict:
+    """What ``published/current`` serves: the link target and the sha256 of every file in it."""
+    link = Path(published) / "current"
+    if not link.is_symlink():
+        return {"target": None, "files": {}}
+    version = Path(published) / os.readlink(link)
+    files = {p.relative_to(version).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+             for p in sorted(version.rglob("*")) if p.is_file()}
+    return {"target": os.readlink(link), "files": files}
+
+
+def copy_data(target: Path) -> tuple[Path, Path]:
+    raw, reference = Path(target) / "raw", Path(target) / "reference"
+    shutil.copytree(RAW, raw)
+    shutil.copytree(REFERENCE, reference)
+    return raw, reference
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> tuple[Path, Path]:
+    """(raw, reference): a private copy of data/raw and data/reference."""
+    return copy_data(tmp_path / "data")
+
+
+@pytest.fixture(scope="session")
+def baseline_published(tmp_path_factory) -> Path:
+    """The real data published once (without boundaries) into a template folder; copy, never modify."""
+    from etl import pipeline
+
+    out = tmp_path_factory.mktemp("baseline") / "published"
+    with pytest.MonkeyPatch.context() as mp:
+        for name in ENV_VARS:
+            mp.delenv(name, raising=False)
+        pipeline.run(raw=RAW, reference=REFERENCE, published=out, mirror=None)
+    return out
+
+
+@pytest.fixture
+def published_copy(baseline_published, tmp_path) -> Path:
+    """A published folder with one complete version and ``current`` pointing at it."""
+    target = tmp_path / "published"
+    shutil.copytree(baseline_published, target, symlinks=True)
+    return target
+
+
+@pytest.fixture
+def geo_mirror() -> Path:
+    if not (GEO_MIRROR.is_dir() and (GEO_MIRROR / "essen_city.geojson").exists()):
+        pytest.skip(f"boundary mirror not found at {GEO_MIRROR}")
+    return GEO_MIRROR
