@@ -10,6 +10,21 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 GEO_MIRROR = Path(os.environ.get("TWINCITY_GEO_MIRROR") or ROOT.parent / "shared" / "geo")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# One app per test session: creating it registers the pages, which page modules need before import.
+_APP = None
+
+
+def app():
+    global _APP
+    if _APP is None:
+        from dashboard.app import create_app
+
+        _APP = create_app()
+    return _APP
+
+
+app()
+
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
@@ -38,9 +53,7 @@ def app_url(published) -> str:
     """The dashboard served by werkzeug in a background thread on a free port."""
     from werkzeug.serving import make_server
 
-    from dashboard.app import create_app
-
-    server = make_server("127.0.0.1", 0, create_app().server, threaded=True)
+    server = make_server("127.0.0.1", 0, app().server, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_port}"

@@ -32,7 +32,9 @@ def number(value, lang: str, decimals: int = 0) -> str:
 def compact(value, lang: str, decimals: int = 1) -> str:
     if is_gap(value):
         return t("common.no_data", lang)
-    return format_compact_decimal(value, format_type="short", locale=locale(lang), fraction_digits=decimals)
+    shown = format_compact_decimal(value, format_type="short", locale=locale(lang), fraction_digits=decimals)
+    # Where the language has no short word for this size (German below a million), group the digits.
+    return number(value, lang) if shown.lstrip("-").isdigit() else shown
 
 
 def money(value, currency: str, lang: str, decimals: int = 1) -> str:

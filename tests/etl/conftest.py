@@ -1,4 +1,7 @@
-"""Shared helpers for the ETL tests: copies of the real raw data, snapshots of a published folder."""
+"""Shared fixtures for the ETL tests: copies of the real raw data, snapshots of a published folder.
+
+Helpers are handed out as fixtures (``rehash``, ``snapshot``) so that no test imports this module.
+"""
 from __future__ import annotations
 
 import hashlib
@@ -24,7 +27,7 @@ def _isolated_env(monkeypatch):
         monkeypatch.delenv(name, raising=False)
 
 
-def rehash(source_dir: Path) -> None:
+def _rehash(source_dir: Path) -> None:
     """Record the current sha256 of every file in ``source_dir/source.yaml`` (a deliberate edit)."""
     path = Path(source_dir) / "source.yaml"
     meta = yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -33,7 +36,7 @@ def rehash(source_dir: Path) -> None:
     path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def snapshot(published: Path) -> dict:
+def _snapshot(published: Path) -> dict:
     """What ``published/current`` serves: the link target and the sha256 of every file in it."""
     link = Path(published) / "current"
     if not link.is_symlink():
@@ -83,3 +86,25 @@ def geo_mirror() -> Path:
     if not (GEO_MIRROR.is_dir() and (GEO_MIRROR / "essen_city.geojson").exists()):
         pytest.skip(f"boundary mirror not found at {GEO_MIRROR}")
     return GEO_MIRROR
+
+
+@pytest.fixture
+def rehash():
+    """``rehash(source_dir)``: record new checksums after deliberately editing a copied raw file."""
+    return _rehash
+
+
+@pytest.fixture
+def snapshot():
+    """``snapshot(published)``: link target of ``current`` and sha256 of every file it serves."""
+    return _snapshot
+
+
+@pytest.fixture
+def real_raw() -> Path:
+    return RAW
+
+
+@pytest.fixture
+def real_reference() -> Path:
+    return REFERENCE

@@ -1,0 +1,45 @@
+"""The overview cards show the published values, with date and source, and gaps as gaps."""
+import pytest
+
+from dashboard.pages import overview
+from dashboard.selection import latest
+from tests.dashboard.tree import find_all, texts
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_every_kpi_has_two_cards_with_value_or_gap(dataset, lang):
+    tree = overview.layout(lang=lang)
+    cards = [c for c in find_all(tree, "kpi-card") if c.get("data-indicator")]
+    assert len(cards) >= 2 * 9
+    for card in cards:
+        value = find_all(card["component"], "kpi-value")[0]
+        if value.get("data-gap"):
+            assert texts(value["component"]) == [overview.t("common.no_data", lang)]
+            assert "0" not in "".join(texts(value["component"]))
+        else:
+            assert find_all(card["component"], "source-note")
+
+
+def test_card_values_equal_published_facts(dataset):
+    tree = overview.layout(lang="en")
+    for card in find_all(tree, "kpi-card"):
+        if not card.get("data-indicator") or card.get("data-indicator") == "":
+            continue
+        value = find_all(card["component"], "kpi-value")[0]
+        if value.get("data-value"):
+            indicator, area = card["data-indicator"], card["data-area"]
+            order = overview._basis_order(dataset.place(area)) if indicator in ("population", "density") else None
+            fact = latest(dataset.facts, area, indicator, order)
+            assert float(value["data-value"]) == pytest.approx(fact["value"])
+
+
+def test_population_cards_show_register_and_estimate(dataset):
+    text = " ".join(texts(overview.layout(lang="en")))
+    assert "597,066" in text and "City register" in text
+    assert "Estimated population" in text
+
+
+def test_area_ratio_sentence(dataset):
+    text = " ".join(texts(overview.layout(lang="en")))
+    assert "Koriyama: 3.6 × Essen (Area)" in text
+    assert "郡山市の面積はエッセンの3.6倍" in " ".join(texts(overview.layout(lang="ja")))
