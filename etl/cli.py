@@ -70,6 +70,8 @@ def _summary(state: pipeline.RunState, dry_run: bool) -> None:
     if state.facts is not None:
         table.add_row("[bold]facts published[/]", str(len(state.facts)))
     console.print(table)
+    if state.gaps:
+        console.print(f"{len(state.gaps)} known gaps kept as gaps (listed in the manifest and on the sources page)")
     for warning in state.warnings:
         console.print(f"[yellow]warning[/]: {warning}")
     if state.version:

@@ -42,6 +42,7 @@ class RunState:
     tables: dict = field(default_factory=dict)
     catalogues: dict = field(default_factory=dict)
     warnings: list = field(default_factory=list)
+    gaps: list = field(default_factory=list)
     report: dict = field(default_factory=dict)
     boundary_files: dict = field(default_factory=dict)
     version: str | None = None
@@ -57,7 +58,8 @@ def step_extract(state: RunState) -> None:
         state.metas[module.SOURCE_ID] = meta
         state.checksums[module.SOURCE_ID] = verify(source_dir, meta["files"])
         for gap in meta.get("gaps") or []:
-            state.warnings.append(f"{module.SOURCE_ID}: gap kept as a gap: {gap}")
+            item = gap.get("item", "") if isinstance(gap, dict) else str(gap)
+            state.gaps.append({"source_id": module.SOURCE_ID, "item": item})
         if module in FACT_SOURCES:
             part = module.read(source_dir)
             frames.append(part)
@@ -153,7 +155,7 @@ def step_publish(state: RunState) -> None:
         "version": version, "schema_version": SCHEMA_VERSION, "created": now.isoformat(timespec="seconds"),
         "input_digest": digest, "inputs": state.checksums,
         "row_counts": {name: int(len(frame)) for name, frame in tables.items()},
-        "per_source": state.per_source, "validation": state.report, "warnings": state.warnings,
+        "per_source": state.per_source, "validation": state.report, "warnings": state.warnings, "gaps": state.gaps,
         "boundaries_available": bool(state.boundary_files), "python": platform.python_version(),
     }
     publish.write_version(state.published, version, tables, state.boundary_files, manifest)

@@ -42,6 +42,7 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     facts = validation.get("facts", {})
     ok = validation.get("passed", False)
     warnings = manifest.get("warnings", [])
+    gaps = manifest.get("gaps", [])
     items = [
         html.Li([t("sources.version", lang), " ", html.Code(dataset.version)]),
         html.Li(t("sources.created", lang, date=fmt.day(created, lang), days=age)),
@@ -55,8 +56,10 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     return html.Section([
         html.H2(t("sources.freshness_title", lang)),
         html.Ul(items),
-        html.Details([html.Summary(t("sources.gaps_title", lang, n=len(warnings))),
-                      html.Ul([html.Li(w) for w in warnings])]) if warnings else None,
+        html.Details([html.Summary(t("sources.gaps_title", lang, n=len(gaps) + len(warnings))),
+                      html.Ul([html.Li([html.Strong(dataset.source(g["source_id"]).get("publisher", g["source_id"])),
+                                        ": ", g["item"]]) for g in gaps]
+                              + [html.Li(w) for w in warnings])]) if gaps or warnings else None,
     ], className="freshness", id="freshness")
 
 

@@ -32,7 +32,7 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
     area = (pref[pref["indicator_id"].eq("area")].sort_values("ref_date")
             .groupby("area_id").tail(1).set_index("area_id"))
     pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(area.index)]
-    km2 = pop["area_id"].map(area["value"])
+    km2 = pop["area_id"].map(area["value"]).astype(float)  # float even when empty (no area or population)
     note = ("area " + pop["area_id"].map(area["value"]).map("{:g} km²".format) + " ("
             + pop["area_id"].map(area["period"]) + ")")
     inputs = pop["source_id"] + ";" + pop["area_id"].map(area["source_id"])
@@ -68,7 +68,7 @@ def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
     frames = []
     for suffix, rates, label in (("_eur", fx, "ECB annual average"), ("_eur_ppp", ppp, "PPP (World Bank ICP)")):
         values = to_eur(rows["value"], rows["unit"], rows["year"], rates)
-        rate_text = rows["year"].map(rates).map(lambda r: f"{r:.2f}" if pd.notna(r) else "")
+        rate_text = rows["year"].map(rates).map(lambda r: f"{r:.2f}" if pd.notna(r) else "").astype(str)
         fiscal = rows["period_kind"].eq("fiscal_year")
         note = pd.Series("", index=rows.index)
         jpy = rows["unit"].eq("JPY")
