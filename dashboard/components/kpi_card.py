@@ -37,13 +37,18 @@ def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str) ->
 
 def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dict, place_b: dict,
                    lang: str) -> str:
-    if a is None or b is None or a["unit"] != b["unit"] or indicator.get("id") in ("companies",):
+    """"Area: Koriyama is 3.6 × Essen" — only for like figures: same unit, same year (or a fixed
+    property of the place such as its area), never for figures stated only in a document."""
+    if a is None or b is None or a["unit"] != b["unit"] or "document" in (a.get("basis"), b.get("basis")):
+        return ""
+    if indicator.get("category") != "place" and int(a["year"]) != int(b["year"]):
         return ""
     r = ratio(a["value"], b["value"])
     if r is None:
         return ""
-    return t("overview.ratio", lang, b=_name(place_b, lang), a=_name(place_a, lang),
-             label=indicator.get(f"label_{lang}", ""), x=fmt.number(r, lang, 1))
+    big, small = (place_b, place_a) if r >= 1 else (place_a, place_b)
+    return t("overview.ratio", lang, big=_name(big, lang), small=_name(small, lang),
+             label=indicator.get(f"label_{lang}", ""), x=fmt.number(max(r, 1 / r), lang, 1))
 
 
 def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str) -> html.Section:

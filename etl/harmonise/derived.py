@@ -77,7 +77,7 @@ def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
         note[jpy & fiscal] = note[jpy & fiscal] + " (year the fiscal year starts)"
         note[~jpy] = "in euros as published"
         source = "ecb_eurjpy" if suffix == "_eur" else "worldbank_ppp"
-        inputs = rows["source_id"] + pd.Series(";" + source, index=rows.index).where(jpy, "")
+        inputs = rows["inputs"] + pd.Series(";" + source, index=rows.index).where(jpy, "")
         frames.append(_rows(rows, indicator + suffix, values, "EUR", note, inputs))
     return pd.concat(frames)
 

@@ -41,5 +41,12 @@ def test_population_cards_show_register_and_estimate(dataset):
 
 def test_area_ratio_sentence(dataset):
     text = " ".join(texts(overview.layout(lang="en")))
-    assert "Koriyama: 3.6 × Essen (Area)" in text
-    assert "郡山市の面積はエッセンの3.6倍" in " ".join(texts(overview.layout(lang="ja")))
+    assert "Area: Koriyama is 3.6 × Essen" in text
+    assert "Population: Essen is 1.9 × Koriyama" in text
+    assert "面積：郡山市はエッセンの3.6倍" in " ".join(texts(overview.layout(lang="ja")))
+    assert "das 3,6-Fache" in " ".join(texts(overview.layout(lang="de")))
+
+
+def test_no_ratio_between_different_years(dataset):
+    text = " ".join(texts(overview.layout(lang="en")))
+    assert "GDP in euros (market rate):" not in text
