@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
+import shapely
 from shapely import affinity
 from pyproj import CRS, Geod, Transformer
 from shapely.geometry import shape
 from shapely.geometry.base import BaseGeometry
-from shapely.ops import transform, unary_union
+from shapely.ops import unary_union
 
 GEOD = Geod(ellps="WGS84")
 
@@ -69,10 +71,19 @@ def geographic_centre(geom: BaseGeometry) -> tuple[float, float]:
     return c.x, c.y
 
 
+@lru_cache(maxsize=64)
+def _to_local(lon: float, lat: float) -> Transformer:
+    return Transformer.from_crs(CRS.from_epsg(4326), local_crs(lon, lat), always_xy=True)
+
+
+def reproject(geom: BaseGeometry, transformer: Transformer) -> BaseGeometry:
+    """``geom`` with every coordinate passed through a pyproj ``Transformer`` (always_xy)."""
+    return shapely.transform(geom, lambda x, y: transformer.transform(x, y), interleaved=False)
+
+
 def project(geom: BaseGeometry, centre: tuple[float, float]) -> BaseGeometry:
     """A WGS84 geometry in the equal-area projection centred on ``centre`` (metres)."""
-    tr = Transformer.from_crs(CRS.from_epsg(4326), local_crs(*centre), always_xy=True)
-    return transform(tr.transform, geom)
+    return reproject(geom, _to_local(float(centre[0]), float(centre[1])))
 
 
 @dataclass(frozen=True)

@@ -190,7 +190,7 @@ def to_query(state: TimelineState) -> str:
 def by_values(events: pd.DataFrame, column: str, values: Iterable[str]) -> pd.DataFrame:
     """Rows whose ``column`` is one of ``values``; no values = no filter."""
     values = list(values or ())
-    return events[events[column].isin(values)] if values else events
+    return events[events[column].isin(values).to_numpy()] if values else events
 
 
 def _normalise(text: str) -> str:
@@ -205,10 +205,8 @@ def search(events: pd.DataFrame, text: str, lang: str) -> pd.DataFrame:
         return events
     lang = lang if lang in SEARCH_LANGUAGES else "en"
     columns = [c for c in (f"title_{lang}", f"description_{lang}", "participants") if c in events.columns]
-    haystack = events[columns].fillna("").astype(str).agg(" \n ".join, axis=1).map(_normalise)
-    keep = pd.Series(True, index=events.index)
-    for word in words:
-        keep &= haystack.str.contains(word, regex=False)
+    haystack = [_normalise(" \n ".join(values)) for values in events[columns].fillna("").astype(str).to_numpy()]
+    keep = [all(word in text for word in words) for text in haystack]
     return events[keep]
 
 
@@ -216,9 +214,10 @@ def by_years(events: pd.DataFrame, year_from: int | None, year_to: int | None) -
     """Events that overlap the years [year_from, year_to] (either bound may be open)."""
     if year_from is None and year_to is None:
         return events
-    first = events["start"].dt.year
-    last = events["end"].dt.year.fillna(first) if "end" in events.columns else first
-    keep = pd.Series(True, index=events.index)
+    first = events["start"].dt.year.to_numpy(dtype="float64")
+    last = events["end"].dt.year.fillna(events["start"].dt.year).to_numpy(dtype="float64") \
+        if "end" in events.columns else first
+    keep = pd.Series(True, index=range(len(events))).to_numpy()
     if year_from is not None:
         keep &= last >= year_from
     if year_to is not None:
@@ -252,7 +251,7 @@ def filter_events(events: pd.DataFrame, state: TimelineState, lang: str = "en",
         rows = by_values(rows, column, getattr(state, column))
     rows = by_years(rows, state.year_from, state.year_to)
     if state.who:
-        rows = rows[rows["id"].isin(stakeholder_event_ids(stakeholders, state.who))]
+        rows = rows[rows["id"].isin(stakeholder_event_ids(stakeholders, state.who)).to_numpy()]
     rows = search(rows, state.q, lang)
     return rows.sort_values(["start", "id"], kind="stable")
 

@@ -114,5 +114,8 @@ def serve(host: str, port: int, debug: bool) -> None:
     app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
 
 
+main.add_command(__import__("dashboard.export_cli", fromlist=["export"]).export)
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

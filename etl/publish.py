@@ -32,6 +32,8 @@ def write_version(published: Path, version: str, tables: dict[str, pd.DataFrame]
     published.mkdir(parents=True, exist_ok=True)
     final = published / version
     if final.exists():
+        if _same_inputs(final, manifest):
+            return final  # left complete by a run that was killed before switching `current`
         raise PublishError(f"version {version} already exists in {published}")
     staging = published / f".staging-{version}-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
@@ -44,6 +46,14 @@ def write_version(published: Path, version: str, tables: dict[str, pd.DataFrame]
     os.rename(staging, final)
     _fsync_dir(published)
     return final
+
+
+def _same_inputs(folder: Path, manifest: dict) -> bool:
+    try:
+        existing = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return bool(manifest.get("input_digest")) and existing.get("input_digest") == manifest["input_digest"]
 
 
 def _fill(staging: Path, tables: dict[str, pd.DataFrame], files: dict[str, str], manifest: dict) -> None:
@@ -83,7 +93,8 @@ def current_version(published: Path) -> str | None:
 def prune(published: Path, keep: int = KEEP_VERSIONS) -> list[str]:
     """Remove old versions and stale staging folders; never the current one."""
     current = current_version(published)
-    versions = sorted(p.name for p in published.iterdir() if p.is_dir() and not p.name.startswith("."))
+    versions = sorted(p.name for p in published.iterdir()
+                      if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))  # not `current`
     removed = []
     for name in versions[:-keep]:
         if name != current:

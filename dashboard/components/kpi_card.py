@@ -26,7 +26,7 @@ def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str) ->
         if len(basis):
             extra.append(html.Div(basis.iloc[0][f"label_{lang}"], className="kpi-basis"))
     if fact is not None and fact.get("derived") and fact.get("note"):
-        extra.append(html.Div(t("common.derivation", lang, how=indicator.get("derivation", "")),
+        extra.append(html.Div(t("common.derivation", lang, how=indicator.get(f"description_{lang}", "")),
                               className="kpi-derivation"))
     return html.Div([
         html.Div(_name(place, lang), className="kpi-city"),

@@ -31,7 +31,8 @@ REGION_FILL = {"essen": "#cfe3f3", "koriyama": "#f6d9c6"}
 GRID = "#e3e6ea"
 STANDARD_PARALLEL = 45.0
 OVERLAYS = ("essen-on-koriyama", "koriyama-on-essen")
-SIMPLIFY_DRAW_M = 15.0  # drawing only; areas and extents use the published geometry
+SIMPLIFY_DRAW_M = 30.0  # drawing only (< 1 px even on a projector); areas and extents use the published geometry
+SIMPLIFY_MAIN_DEG, SIMPLIFY_INSET_DEG = 0.04, 0.01  # location map: about half a pixel at its usual sizes
 
 
 # --- small helpers ---------------------------------------------------------------------------------
@@ -127,8 +128,8 @@ def hours(value: float, lang: str) -> str:
 
 # --- (1) location map ------------------------------------------------------------------------------
 
-def _lonlat_traces(geojson: dict, fill: str, line: str, width: float, hover: str) -> go.Scatter:
-    lon, lat = geometry.outline_xy(geometry.to_shape(geojson), decimals=4)
+def _lonlat_traces(geojson: dict, fill: str, line: str, width: float, hover: str, tolerance: float) -> go.Scatter:
+    lon, lat = geometry.outline_xy(geometry.simplify(geometry.to_shape(geojson), tolerance), decimals=3)
     return go.Scatter(x=_f4(lon), y=_f4(lat), mode="lines", fill="toself", fillcolor=fill,
                       line={"color": line, "width": width}, hoveron="fills", hoverinfo="text",
                       hovertext=hover, name=hover)
@@ -171,10 +172,10 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
             chain = _parents(city, places)  # [region, country]
             for level, p in enumerate(reversed(chain)):  # country first, then region
                 gj = boundaries[p["id"]]
-                for xa, ya in (("x", "y"), (f"x{axis}", f"y{axis}")):
+                for xa, ya, tol in (("x", "y", SIMPLIFY_MAIN_DEG), (f"x{axis}", f"y{axis}", SIMPLIFY_INSET_DEG)):
                     trace = _lonlat_traces(gj, REGION_FILL.get(city.get("id"), "#dde") if level else COUNTRY_FILL,
                                            COUNTRY_LINE if not level else colour(city), 0.8 if not level else 1.2,
-                                           name(p, lang))
+                                           name(p, lang), tol)
                     trace.update(xaxis=xa, yaxis=ya, meta={"role": "region" if level else "country",
                                                            "place": p["id"]})
                     fig.add_trace(trace)
@@ -186,25 +187,26 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
         fig.add_trace(go.Scatter(x=[-10, 170], y=[lat, lat], mode="lines", hoverinfo="skip",
                                  line={"color": colour(city), "width": 1, "dash": "dot"},
                                  meta={"role": "parallel", "place": city.get("id")}))
-    fig.add_trace(_city_marker(a, lang, position="bottom center"))
-    fig.add_trace(_city_marker(b, lang, position="bottom center"))
+    fig.add_trace(_city_marker(a, lang, position="bottom right"))
+    fig.add_trace(_city_marker(b, lang, position="bottom left"))
     top = int(np.argmax(lats))
     fig.add_annotation(x=float(lons[top]), y=float(lats[top]), yshift=12, showarrow=False,
                        text=f"<b>{km(geometry.distance_km(*ends), lang, 0)}</b>", bgcolor="rgba(255,255,255,0.85)",
                        font={"color": ROUTE_COLOUR, "size": 15})
     for city, anchor in ((a, "left"), (b, "right")):
         lat = float(city["lat"])
-        fig.add_annotation(x=0 if anchor == "left" else 1, xref="paper", xanchor=anchor, y=lat, yanchor="bottom",
-                           text=latitude(lat, lang), showarrow=False, font={"color": colour(city), "size": 12})
-    lon_ticks, lat_ticks = list(range(0, 161, 20)), list(range(20, 81, 10))
+        fig.add_annotation(x=0.3 if anchor == "left" else 0.6, xref="x domain", xanchor="center", y=lat,
+                           yanchor="bottom", text=latitude(lat, lang), showarrow=False,
+                           font={"color": colour(city), "size": 12})
+    lon_ticks, lat_ticks = list(range(0, 151, 30)), list(range(30, 71, 10))
     axis_common = {"automargin": True, "showgrid": True, "gridcolor": GRID, "zeroline": False, "fixedrange": True, "ticks": "",
                    "showline": True, "mirror": True, "linecolor": "#c8ccd2", "tickfont": {"size": 11,
                                                                                          "color": "#555"}}
     fig.update_layout(
         xaxis={**axis_common, "range": [0, 150], "domain": [0, 1], "anchor": "y", "tickvals": lon_ticks,
-               "ticktext": [longitude(v, lang, 0) for v in lon_ticks], "constrain": "domain"},
+               "ticktext": [t("maps.unit.tick_lon", lang, n=v) for v in lon_ticks], "constrain": "domain"},
         yaxis={**axis_common, "range": [24, 72], "domain": main_y, "anchor": "x", "tickvals": lat_ticks,
-               "ticktext": [latitude(v, lang, 0) for v in lat_ticks], "scaleanchor": "x",
+               "ticktext": [t("maps.unit.tick_lat", lang, n=v) for v in lat_ticks], "scaleanchor": "x",
                "scaleratio": 1 / math.cos(math.radians(STANDARD_PARALLEL)), "constrain": "domain"},
     )
     for k, (city, axis, chain) in enumerate(insets):
@@ -220,18 +222,19 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
         fig.update_layout({
             f"xaxis{axis}": _hidden_axis(range=[minx - padx, maxx + padx], domain=dom, anchor=f"y{axis}",
                                          fixedrange=True, constrain="domain"),
-            f"yaxis{axis}": _hidden_axis(range=[miny - pady, maxy + pady], domain=[0.0, 0.33], anchor=f"x{axis}",
+            f"yaxis{axis}": _hidden_axis(range=[miny - pady, maxy + pady], domain=[0.0, 0.30], anchor=f"x{axis}",
                                          scaleanchor=f"x{axis}", scaleratio=ratio, fixedrange=True,
                                          constrain="domain"),
         })
         marker = _city_marker(city, lang, xaxis=f"x{axis}", yaxis=f"y{axis}", size=10, label=True,
-                              position="top center")
+                              position="middle right" if k == 0 else "middle left")
         marker.update(meta={"role": "city-inset", "place": city.get("id")})
         fig.add_trace(marker)
-        fig.add_annotation(xref=f"x{axis} domain", yref=f"y{axis} domain", x=0.02, y=0.98, xanchor="left",
-                           yanchor="top", showarrow=False, align="left", bgcolor="rgba(255,255,255,0.8)",
-                           text=f"{name(chain[-1], lang)} · <b>{name(chain[0], lang)}</b>",
-                           font={"size": 12, "color": "#333"})
+        # centred over the inset's half of the figure, so that a long name has room on a phone too
+        fig.add_annotation(xref="paper", yref=f"y{axis} domain", x=sum(dom) / 2, y=1.0,
+                           xanchor="center", yanchor="bottom", showarrow=False,
+                           text=f"<b>{name(chain[0], lang)}</b>", font={"size": 11, "color": "#333"},
+                           hovertext=f"{name(chain[0], lang)} · {name(chain[-1], lang)}")
     _base(fig, lang, t("maps.location.figure_title", lang, a=name(a, lang), b=name(b, lang)))
     return fig
 
@@ -273,11 +276,12 @@ def _scale_bar(fig: go.Figure, view: geometry.View, lang: str, xaxis="x", yaxis=
 
 
 def _label(stats: dict, place: dict, lang: str) -> str:
+    """Short lines (they must fit above a phone-sized panel): name, official and computed area, extents."""
     return "<br>".join([
         f"<b>{name(place, lang)}</b>",
-        t("maps.twin.area_label", lang, official=km2(stats["official_km2"], lang),
-          computed=km2(stats["area_km2"], lang)),
-        t("maps.twin.extent_label", lang, ew=km(stats["extent_ew_km"], lang), ns=km(stats["extent_ns_km"], lang)),
+        t("maps.twin.official_short", lang, area=km2(stats["official_km2"], lang)),
+        t("maps.twin.computed_short", lang, area=km2(stats["area_km2"], lang)),
+        t("maps.twin.extent_short", lang, ew=km(stats["extent_ew_km"], lang), ns=km(stats["extent_ns_km"], lang)),
     ])
 
 
@@ -325,10 +329,11 @@ def twin_map(a: dict, b: dict, boundaries: dict, lang: str, *, districts: bool =
                                          meta={"role": "district-label", "place": place.get("id")}))
         _scale_bar(fig, view, lang, f"x{ax}", f"y{ax}")
         fig.add_annotation(xref=f"x{ax} domain", yref=f"y{ax} domain", x=0.5, y=1.0, yanchor="bottom",
-                           showarrow=False, text=_label(stats, place, lang), font={"size": 12},
-                           meta={"role": "label", "place": place.get("id")})
+                           showarrow=False, text=_label(stats, place, lang), font={"size": 11},
+                           name=f"label-{place.get('id')}")
         axis_x = _hidden_axis(range=list(view.x_range), domain=domains[i], anchor=f"y{ax}", constrain="domain")
-        axis_y = _hidden_axis(range=list(view.y_range), domain=[0.0, 0.86], anchor=f"x{ax}", constrain="domain")
+        axis_y = _hidden_axis(range=list(view.y_range), domain=[0.0, 0.82], anchor=f"x{ax}", constrain="domain",
+                              constraintoward="top")
         if i == 0:
             axis_y.update(scaleanchor="x", scaleratio=1)
         else:
