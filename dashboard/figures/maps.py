@@ -27,11 +27,10 @@ from dashboard.i18n import format as fmt
 ROUTE_COLOUR = "#6a3d9a"
 COUNTRY_FILL = "#eceff3"
 COUNTRY_LINE = "#9aa3ad"
-REGION_FILL = {"essen": "#cfe3f3", "koriyama": "#f6d9c6"}
 GRID = "#e3e6ea"
 STANDARD_PARALLEL = 45.0
 OVERLAYS = ("essen-on-koriyama", "koriyama-on-essen")
-SIMPLIFY_DRAW_M = 30.0  # drawing only (< 1 px even on a projector); areas and extents use the published geometry
+SIMPLIFY_DRAW_M = 40.0  # drawing only (< 1 px on a 1920 px projector); areas use the published geometry
 SIMPLIFY_MAIN_DEG, SIMPLIFY_INSET_DEG = 0.04, 0.01  # location map: about half a pixel at its usual sizes
 
 
@@ -173,8 +172,9 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
             for level, p in enumerate(reversed(chain)):  # country first, then region
                 gj = boundaries[p["id"]]
                 for xa, ya, tol in (("x", "y", SIMPLIFY_MAIN_DEG), (f"x{axis}", f"y{axis}", SIMPLIFY_INSET_DEG)):
-                    trace = _lonlat_traces(gj, REGION_FILL.get(city.get("id"), "#dde") if level else COUNTRY_FILL,
-                                           COUNTRY_LINE if not level else colour(city), 0.8 if not level else 1.2,
+                    # countries in grey, regions in their catalogue colour (as on the overview cards)
+                    trace = _lonlat_traces(gj, rgba(colour(p), 0.35) if level else COUNTRY_FILL,
+                                           colour(p) if level else COUNTRY_LINE, 1.2 if level else 0.8,
                                            name(p, lang), tol)
                     trace.update(xaxis=xa, yaxis=ya, meta={"role": "region" if level else "country",
                                                            "place": p["id"]})
@@ -199,9 +199,9 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
                            yanchor="bottom", text=latitude(lat, lang), showarrow=False,
                            font={"color": colour(city), "size": 12})
     lon_ticks, lat_ticks = list(range(0, 151, 30)), list(range(30, 71, 10))
-    axis_common = {"automargin": True, "showgrid": True, "gridcolor": GRID, "zeroline": False, "fixedrange": True, "ticks": "",
-                   "showline": True, "mirror": True, "linecolor": "#c8ccd2", "tickfont": {"size": 11,
-                                                                                         "color": "#555"}}
+    axis_common = {"automargin": True, "showgrid": True, "gridcolor": GRID, "zeroline": False, "fixedrange": True,
+                   "ticks": "", "showline": True, "mirror": True, "linecolor": "#c8ccd2",
+                   "tickfont": {"size": 11, "color": "#555"}}
     fig.update_layout(
         xaxis={**axis_common, "range": [0, 150], "domain": [0, 1], "anchor": "y", "tickvals": lon_ticks,
                "ticktext": [t("maps.unit.tick_lon", lang, n=v) for v in lon_ticks], "constrain": "domain"},
@@ -215,7 +215,7 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
         if (maxx - minx) > 15:  # a long country (Japan): frame the region's surroundings only
             rminx, rminy, rmaxx, rmaxy = geoms[0].bounds
             cx, cy = (rminx + rmaxx) / 2, (rminy + rmaxy) / 2
-            minx, maxx, miny, maxy = max(minx, cx - 7), min(maxx, cx + 7), max(miny, cy - 5), min(maxy, cy + 5)
+            minx, maxx, miny, maxy = max(minx, cx - 4.5), min(maxx, cx + 4.5), max(miny, cy - 3.2), min(maxy, cy + 3.2)
         padx, pady = (maxx - minx) * 0.06, (maxy - miny) * 0.06
         dom = [0.0, 0.48] if k == 0 else [0.52, 1.0]
         ratio = 1 / math.cos(math.radians((miny + maxy) / 2))
@@ -228,7 +228,7 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
         })
         marker = _city_marker(city, lang, xaxis=f"x{axis}", yaxis=f"y{axis}", size=10, label=True,
                               position="middle right" if k == 0 else "middle left")
-        marker.update(meta={"role": "city-inset", "place": city.get("id")})
+        marker.update(meta={"role": "city-inset", "place": city.get("id")}, cliponaxis=False)
         fig.add_trace(marker)
         # centred over the inset's half of the figure, so that a long name has room on a phone too
         fig.add_annotation(xref="paper", yref=f"y{axis} domain", x=sum(dom) / 2, y=1.0,
@@ -286,7 +286,8 @@ def _label(stats: dict, place: dict, lang: str) -> str:
 
 
 def _hover(stats: dict, place: dict, lang: str) -> str:
-    return t("maps.twin.hover", lang, name=name(place, lang), area=km2(stats["official_km2"] or stats["area_km2"], lang))
+    area = stats["official_km2"] or stats["area_km2"]
+    return t("maps.twin.hover", lang, name=name(place, lang), area=km2(area, lang))
 
 
 def twin_map(a: dict, b: dict, boundaries: dict, lang: str, *, districts: bool = False,
@@ -376,7 +377,8 @@ def overlay_map(a: dict, b: dict, boundaries: dict, lang: str, *, direction: str
         return missing_figure(lang)
     moved = geometry.translate_onto(loc_m.geometry, loc_b.geometry)
     view = geometry.fit_view([moved, loc_b.geometry], pad=0.06, bottom_extra=0.08)
-    st_m, st_b = city_stats(loc_m, official_km2.get(moving.get("id"))), city_stats(loc_b, official_km2.get(base.get("id")))
+    st_m = city_stats(loc_m, official_km2.get(moving.get("id")))
+    st_b = city_stats(loc_b, official_km2.get(base.get("id")))
     fig = go.Figure()
     fig.add_trace(_outline_trace(loc_b.geometry, base, _hover(st_b, base, lang), fill_alpha=0.25, role="base"))
     fig.add_trace(_outline_trace(moved, moving, t("maps.overlay.moved_hover", lang, name=name(moving, lang),
@@ -397,7 +399,7 @@ def overlay_map(a: dict, b: dict, boundaries: dict, lang: str, *, direction: str
                            fixedrange=True),
         meta={"direction": f"{moving.get('id')}-on-{base.get('id')}"},
     )
-    _base(fig, lang, t("maps.overlay.figure_title", lang, moving=name(moving, lang), base=name(base, lang)))
+    _base(fig, lang, t("maps.overlay.option", lang, moving=name(moving, lang), base=name(base, lang)))
     return fig
 
 
