@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 from urllib.parse import parse_qs, urlencode
 
+import numpy as np
 import pandas as pd
 
 from etl.schema import FIELDS, KINDS, PLACES, STATUSES
@@ -217,11 +218,8 @@ def by_years(events: pd.DataFrame, year_from: int | None, year_to: int | None) -
     first = events["start"].dt.year.to_numpy(dtype="float64")
     last = events["end"].dt.year.fillna(events["start"].dt.year).to_numpy(dtype="float64") \
         if "end" in events.columns else first
-    keep = pd.Series(True, index=range(len(events))).to_numpy()
-    if year_from is not None:
-        keep &= last >= year_from
-    if year_to is not None:
-        keep &= first <= year_to
+    keep = (last >= (year_from if year_from is not None else -np.inf)) & \
+        (first <= (year_to if year_to is not None else np.inf))
     return events[keep]
 
 
