@@ -1,0 +1,60 @@
+"""``twincity export``: a deck as an offline briefing pack — one standalone HTML file and/or a PDF."""
+from __future__ import annotations
+
+import sys
+import time
+from contextlib import nullcontext
+from pathlib import Path
+
+import click
+
+LANGS = ("en", "de", "ja")
+
+
+@click.command("export")
+@click.option("--deck", "deck_name", default="default", show_default=True,
+              help="A deck name from data/reference/decks, or the path of a deck YAML file.")
+@click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the pack.")
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf", "both"]), default="both", show_default=True)
+@click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
+              show_default=True, help="Folder to write briefing-<deck>-<lang>.html/.pdf into.")
+@click.option("--base-url", default=None, envvar="TWINCITY_PUBLIC_URL",
+              help="Public address of the dashboard, for links and the QR code on title slides "
+                   "(default: $TWINCITY_PUBLIC_URL; without it the pack has no live links).")
+def export(deck_name: str, lang: str, fmt: str, out_dir: Path, base_url: str | None) -> None:
+    """Render a deck into a briefing pack that works with no server and no internet."""
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from dashboard import briefing, decks
+    from dashboard.app import create_app
+    from dashboard.data import current
+    from dashboard.i18n import t
+    from etl import paths, pipeline, publish
+
+    console = Console(stderr=True)
+    create_app()  # registers the pages whose figure functions the slides use
+    try:
+        deck = decks.load(deck_name)
+    except decks.DeckError as exc:
+        console.print(f"[bold red]deck error[/]: {exc}")
+        sys.exit(2)
+    if publish.current_version(paths.published_dir()) is None:
+        console.print("No published dataset yet: running the ETL first …")
+        pipeline.run()
+    formats = ["html", "pdf"] if fmt == "both" else [fmt]
+    started = time.perf_counter()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=console, transient=not console.is_terminal) as progress:
+        task = progress.add_task(t("present.export.cli_task", lang), total=briefing.steps(deck, formats))
+
+        def on_progress(step: str, _n: int, _total: int) -> None:
+            progress.update(task, advance=1, description=step)
+
+        with briefing.kaleido_session() if "pdf" in formats else nullcontext():
+            written = briefing.export(deck, lang, formats, out_dir, current(), base_url, on_progress)
+        progress.update(task, completed=briefing.steps(deck, formats))
+    for path in written.values():
+        console.print(t("present.export.cli_done", lang, path=path))
+    console.print(f"[dim]{time.perf_counter() - started:.1f} s[/]")
+
