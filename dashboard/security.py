@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 
+from dash.exceptions import DependencyException
 from flask import Flask
 
 
@@ -33,6 +34,12 @@ def add_security_headers(server: Flask) -> None:
         response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=()")
         response.headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
         return response
+
+    @server.errorhandler(DependencyException)
+    def _unknown_script(_exc):
+        # Dash raises this for any unknown path under /_dash-component-suites/: a 404, not a 500 with a
+        # logged traceback that anyone can trigger in a loop
+        return ("Not found.", 404, {"Content-Type": "text/plain; charset=utf-8"})
 
     @server.errorhandler(500)
     def _error(_exc):

@@ -26,8 +26,10 @@ def header(lang: str, page: str, query: str = "") -> html.Header:
     ], className="app-title")
     return html.Header([
         html.A(t("app.skip", lang), href="#main", className="skip-link"),
-        html.Div([html.A(title, href=f"/{lang}/overview", className="brand",
-                         **{"aria-label": t("app.title", lang)}), switch], className="topbar"),
+        # the link's name is its visible text (WCAG 2.5.3, axe label-content-name-mismatch); the full title
+        # is its description
+        html.Div([html.A(title, href=f"/{lang}/overview", className="brand", title=t("app.title", lang)),
+                  switch], className="topbar"),
         dbc.Nav(nav, pills=True, className="main-nav", id="main-nav"),
     ], className="app-header")
 

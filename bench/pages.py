@@ -1,0 +1,512 @@
+"""Page-speed benchmark: every dashboard page against a bare Dash app, in headless Chromium, same run.
+
+    .venv/bin/python bench/pages.py [--runs 5] [--workers 2] [--interactions 20]
+
+* Both apps are served by the production server (gunicorn, ``--workers 2``, loopback, a free port)
+  from a dataset published into a temporary folder (the repository's data is only read).
+* Every load uses a new browser context (empty cache, no cookies): a cold viewer. Before the measured
+  loads each app/page is loaded once (not counted) so that the server side is warm.
+* Times are taken inside the page (``performance.now()``, 0 = navigation start), checked every frame:
+  ``glance`` — the at-a-glance element is visible (``.kpi-card`` on the overview, the page heading
+  elsewhere); ``drawn`` — every graph has drawn (each ``.dash-graph`` holds a ``.js-plotly-plot`` with
+  ``_fullData`` and ``.main-svg``) and nothing is loading (no spinner, no pending graph, no callback).
+* Bytes: the sum of ``encodedDataLength`` of ``Network.loadingFinished`` (Chrome DevTools Protocol),
+  i.e. compressed bytes on the wire, headers included, until the page has drawn.
+* External requests: any request not to the app's own origin (nor ``data:``/``blob:``); must be 0.
+* Interactions (warm page): from the ``pointerdown`` of a real click to the ``plotly_afterplot`` of
+  every graph the control updates; the language switch is a full navigation and is measured from the
+  click to the new page having drawn.
+
+Results: ``bench/results/pages.json`` and a table on stdout. ``bench/load.py`` reuses the helpers at
+the top of this file (server start/stop, dataset publication, machine description).
+"""
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from datetime import datetime, timezone
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BENCH = ROOT / "bench"
+RESULTS = BENCH / "results"
+VENV_BIN = Path(sys.executable).parent
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
+GEO_MIRROR = Path(os.environ.get("TWINCITY_GEO_MIRROR") or ROOT.parent / "shared" / "geo")
+
+# Targets from issue 8.
+TARGET_GLANCE_MS = 1000
+TARGET_DRAWN_RATIO = 1.3
+TARGET_INTERACTION_P95_MS = 150
+TARGET_FIRST_LOAD_BYTES = 2 * 1024 * 1024
+
+
+# --------------------------------------------------------------------------- shared helpers
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def publish_dataset(published: Path, data: Path | None = None) -> str:
+    """``twincity etl run`` into ``published`` (reading ``data``'s raw/reference if given); returns the version."""
+    env = dict(os.environ)
+    if data is not None:
+        env["TWINCITY_DATA"] = str(data)
+    if GEO_MIRROR.is_dir():
+        env.setdefault("TWINCITY_GEO_MIRROR", str(GEO_MIRROR))
+    subprocess.run([str(VENV_BIN / "twincity"), "etl", "run", "--published", str(published)], env=env,
+                   cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    return os.readlink(published / "current")
+
+
+class Gunicorn:
+    """A gunicorn master on a free loopback port; ``with Gunicorn(app, ...) as url:``."""
+
+    def __init__(self, app: str, workers: int = 2, published: Path | None = None, pythonpath: Path | None = None,
+                 extra: list[str] | None = None):
+        self.app, self.workers, self.published, self.pythonpath = app, workers, published, pythonpath
+        self.extra = extra or []
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+        self.log = tempfile.NamedTemporaryFile(prefix="bench-gunicorn-", suffix=".log", delete=False)
+
+    def __enter__(self) -> str:
+        env = dict(os.environ)
+        env.pop("TWINCITY_DEBUG", None)
+        if self.published is not None:
+            env["TWINCITY_PUBLISHED"] = str(self.published)
+        cmd = [str(VENV_BIN / "gunicorn"), "--workers", str(self.workers), "--bind", f"127.0.0.1:{self.port}",
+               "--no-control-socket", "--chdir", str(ROOT), *self.extra]
+        if self.pythonpath:
+            cmd += ["--pythonpath", str(self.pythonpath)]
+        self.proc = subprocess.Popen([*cmd, self.app], env=env, stdout=self.log, stderr=subprocess.STDOUT,
+                                     start_new_session=True)
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"gunicorn {self.app} exited: {Path(self.log.name).read_text()[-2000:]}")
+            try:
+                with urllib.request.urlopen(self.url + "/_dash-layout", timeout=5) as r:
+                    if r.status == 200:
+                        return self.url
+            except OSError:
+                time.sleep(0.2)
+        raise RuntimeError(f"gunicorn {self.app} did not answer within 60 s")
+
+    def __exit__(self, *exc) -> None:
+        if self.proc and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)  # only the master we started; it stops its workers
+            try:
+                self.proc.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait()
+
+    def errors_in_log(self) -> list[str]:
+        text = Path(self.log.name).read_text(errors="replace")
+        return [line for line in text.splitlines() if "Traceback" in line or "[ERROR]" in line or " ERROR " in line]
+
+
+def machine() -> dict:
+    cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
+    mem = ""
+    if Path("/proc/meminfo").exists():
+        kb = int(Path("/proc/meminfo").read_text().split()[1])
+        mem = f"{kb / 1024 / 1024:.1f} GiB"
+    import dash
+    import plotly
+
+    return {"cpu": cpu, "cores": os.cpu_count(), "memory": mem, "os": platform.platform(),
+            "python": platform.python_version(), "dash": dash.__version__, "plotly": plotly.__version__,
+            "load_average_at_start": list(os.getloadavg())}
+
+
+def summary(values: list[float]) -> dict:
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return {"n": 0}
+
+    def pct(p: float) -> float:
+        k = (len(values) - 1) * p
+        lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+        return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+    return {"n": len(values), "median": round(statistics.median(values), 1), "p50": round(pct(0.5), 1),
+            "p95": round(pct(0.95), 1), "p99": round(pct(0.99), 1), "min": round(values[0], 1),
+            "max": round(values[-1], 1)}
+
+
+def write_results(name: str, data: dict) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / name
+    tmp = path.with_suffix(".json.tmp")
+    tmp.write_text(json.dumps(data, indent=2, ensure_ascii=False), encoding="utf-8")
+    tmp.replace(path)
+    return path
+
+
+# --------------------------------------------------------------------------- in-page probes
+
+PROBE = """
+(() => {
+  const GLANCE = %s;
+  const b = window.__bench = {glance: null, drawn: null};
+  const visible = (el) => { const r = el.getBoundingClientRect();
+    return r.width > 0 && r.height > 0 && getComputedStyle(el).visibility !== 'hidden'; };
+  const busy = '._dash-loading, ._dash-loading-callback, .dash-spinner, .dash-graph--pending';
+  function check() {
+    const now = performance.now();
+    if (b.glance === null) { const el = document.querySelector(GLANCE); if (el && visible(el)) b.glance = now; }
+    if (b.glance !== null && b.drawn === null && !document.querySelector(busy)) {
+      const holders = [...document.querySelectorAll('.dash-graph')];
+      const ok = holders.every((h) => { const gd = h.querySelector('.js-plotly-plot');
+        return gd && gd._fullData && gd._fullLayout && gd.querySelector('.main-svg'); });
+      if (ok) b.drawn = now;
+    }
+    if (b.drawn === null) requestAnimationFrame(check);
+  }
+  requestAnimationFrame(check);
+  // the wall-clock time of the last pointerdown, kept across a same-tab navigation (language switch)
+  document.addEventListener('pointerdown', () => {
+    window.__t0 = performance.now();
+    try { sessionStorage.setItem('__bench_click', String(performance.timeOrigin + performance.now())); } catch (e) {}
+  }, true);
+})();
+"""
+
+ARM_AFTERPLOT = """
+(ids) => {
+  window.__after = ids.map((id) => {
+    const h = document.getElementById(id);
+    const gd = h && (h.classList.contains('js-plotly-plot') ? h : h.querySelector('.js-plotly-plot'));
+    return new Promise((resolve) => {
+      if (!gd || !gd.on) { resolve(null); return; }
+      const f = () => { gd.removeListener('plotly_afterplot', f); resolve(performance.now()); };
+      gd.on('plotly_afterplot', f);
+    });
+  });
+  return true;
+}
+"""
+
+WAIT_AFTERPLOT = """
+async (timeout) => {
+  const all = Promise.all(window.__after);
+  const ends = await Promise.race([all, new Promise((r) => setTimeout(() => r(null), timeout))]);
+  if (!ends || ends.some((e) => e === null) || window.__t0 === undefined) return null;
+  return Math.max(...ends) - window.__t0;
+}
+"""
+
+
+def glance_selector(path: str) -> str:
+    return ".kpi-card" if path.rstrip("/").endswith("/overview") else "main h1, main h2"
+
+
+def dashboard_paths(langs_extra: dict[str, list[str]]) -> list[str]:
+    """Every page in dash.page_registry under /en/, plus the given pages in other languages."""
+    os.environ.setdefault("TWINCITY_PUBLISHED", str(ROOT / "data" / "published"))
+    sys.path.insert(0, str(ROOT))
+    import dash
+
+    from dashboard.app import create_app
+
+    create_app()
+    names = sorted(m.group(1) for p in dash.page_registry.values()
+                   if (m := re.fullmatch(r"/<lang>/([\w-]+)", str(p.get("path_template") or ""))))
+    order = ["overview", "people", "economy", "energy", "maps", "timeline", "present", "sources"]
+    names.sort(key=lambda n: (order.index(n) if n in order else len(order), n))
+    paths = [f"/en/{n}" for n in names]
+    for lang, pages in langs_extra.items():
+        paths += [f"/{lang}/{n}" for n in pages if n in names]
+    return paths
+
+
+class Loader:
+    def __init__(self, browser, timeout_ms: int = 30000):
+        self.browser = browser
+        self.timeout_ms = timeout_ms
+
+    def load(self, base: str, path: str, glance: str) -> dict:
+        """One cold load: new context, probe, navigate, wait for 'drawn'; times in ms from navigation start."""
+        ctx = self.browser.new_context(viewport={"width": 1280, "height": 900})
+        try:
+            page = ctx.new_page()
+            page.add_init_script(PROBE % json.dumps(glance))
+            cdp = ctx.new_cdp_session(page)
+            cdp.send("Network.enable")
+            counters = {"bytes": 0, "requests": 0}
+            external: list[str] = []
+            errors: list[str] = []
+
+            def finished(ev):
+                counters["bytes"] += ev.get("encodedDataLength", 0)
+                counters["requests"] += 1
+
+            cdp.on("Network.loadingFinished", finished)
+            page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:", "about:"))
+                    else external.append(r.url))
+            page.on("console", lambda m: m.type == "error" and errors.append(m.text[:200]))
+            page.on("pageerror", lambda e: errors.append(str(e)[:200]))
+            page.goto(base + path, wait_until="commit")
+            try:
+                page.wait_for_function("window.__bench && window.__bench.drawn !== null", timeout=self.timeout_ms,
+                                       polling=50)
+            except Exception:  # noqa: BLE001 — a page that never draws is a result, not a crash
+                marks = page.evaluate("window.__bench || {}")
+                return {"glance": marks.get("glance"), "drawn": None, "bytes": counters["bytes"],
+                        "requests": counters["requests"], "external": external, "console_errors": errors,
+                        "error": "not drawn within timeout"}
+            page.wait_for_timeout(250)  # late requests (favicon, async chunks) still count as first-load bytes
+            marks = page.evaluate("window.__bench")
+            graphs = page.evaluate("document.querySelectorAll('.js-plotly-plot').length")
+            # where the time goes: when the scripts, the layout, the page's own content (the pages router's
+            # first callback) and plotly.js had arrived
+            phases = page.evaluate("""() => {
+                const r = performance.getEntriesByType('resource');
+                const end = (f) => { const e = r.filter(f); return e.length ? Math.max(...e.map(x => x.responseEnd)) : null; };
+                const first = (f) => { const e = r.find(f); return e ? e.responseEnd : null; };
+                return {scripts: end(x => x.initiatorType === 'script' && !/async-|plotly/.test(x.name)),
+                        layout: first(x => x.name.includes('_dash-layout')),
+                        content: first(x => x.name.includes('_dash-update-component')),
+                        plotly_js: first(x => x.name.includes('plotly.min.js'))};
+            }""")
+            return {"glance": marks["glance"], "drawn": marks["drawn"], "bytes": counters["bytes"],
+                    "requests": counters["requests"], "graphs": graphs, "external": external,
+                    "console_errors": errors, "arrived": phases}
+        finally:
+            ctx.close()
+
+
+# --------------------------------------------------------------------------- interactions
+
+INTERACTIONS = [
+    # name, page, [(selector to click, ...alternating)], graphs that must redraw
+    ("people: basis (census on/off)", "/en/people",
+     ['#people-basis label:has(input[value="census"])'], ["people-population", "people-density"]),
+    ("people: view (absolute/index)", "/en/people",
+     ['#people-view label:has(input[value="index"])', '#people-view label:has(input[value="absolute"])'],
+     ["people-population"]),
+    ("economy: currency (market/PPP)", "/en/economy",
+     ['#economy-currency label:has(input[value="ppp"])', '#economy-currency label:has(input[value="market"])'],
+     ["economy-gdp"]),
+    ("economy: indicator (GDP/per capita)", "/en/economy",
+     ['#economy-indicator label:has(input[value="gdp_per_capita"])',
+      '#economy-indicator label:has(input[value="gdp"])'], ["economy-gdp"]),
+    ("energy: indicator (one share on/off)", "/en/energy",
+     ['#energy-indicator label:has(input[value="re_share_primary_energy"])'], ["energy-shares"]),
+]
+
+
+def measure_interactions(browser, base: str, repeats: int) -> dict:
+    out = {}
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.add_init_script(PROBE % json.dumps("main h1, main h2"))
+        current = None
+        for name, path, clicks, graphs in INTERACTIONS:
+            if current != path:
+                page.goto(base + path)
+                page.wait_for_function("window.__bench && window.__bench.drawn !== null", timeout=60000)
+                current = path
+            if not page.locator(clicks[0]).count():
+                out[name] = {"n": 0, "error": f"control not found: {clicks[0]}"}
+                continue
+            samples, misses = [], 0
+            for i in range(repeats + 2):  # 2 warm-ups
+                page.evaluate(ARM_AFTERPLOT, graphs)
+                page.click(clicks[i % len(clicks)])
+                ms = page.evaluate(WAIT_AFTERPLOT, 10000)
+                if i >= 2 and ms is not None:
+                    samples.append(ms)
+                elif i >= 2:
+                    misses += 1
+                page.wait_for_timeout(150)
+            out[name] = {**summary(samples), "timeouts": misses}
+        # language: a full navigation en → de → en … measured from click to the new page having drawn
+        page.goto(base + "/en/people")
+        page.wait_for_function("window.__bench && window.__bench.drawn !== null", timeout=60000)
+        samples = []
+        for i in range(max(4, repeats // 2) + 1):
+            target = "de" if i % 2 == 0 else "en"
+            page.click(f'.lang-switch a[hreflang="{target}"]')
+            page.wait_for_url(f"**/{target}/people**")
+            page.wait_for_function("window.__bench && window.__bench.drawn !== null", timeout=60000)
+            ms = page.evaluate("performance.timeOrigin + window.__bench.drawn"
+                               " - Number(sessionStorage.getItem('__bench_click'))")
+            if i >= 1:
+                samples.append(ms)
+        out["language switch (full navigation, people en/de)"] = summary(samples)
+    finally:
+        ctx.close()
+    return out
+
+
+# --------------------------------------------------------------------------- main
+
+def fmt_ms(v) -> str:
+    return "—" if v is None else f"{v:,.0f}"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--runs", type=int, default=5, help="cold loads per page (median reported; ≥5)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--interactions", type=int, default=20, help="repeats per interaction")
+    ap.add_argument("--pages", nargs="*", help="only these paths, e.g. /en/overview /ja/people")
+    ap.add_argument("--published", type=Path, help="serve this published folder instead of a fresh one")
+    args = ap.parse_args(argv)
+    if args.runs < 5:
+        ap.error("--runs must be at least 5")
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix="twincity-bench-pages-"))
+    try:
+        published = args.published
+        if published is None:
+            published = work / "published"
+            print("publishing the dataset into", published, file=sys.stderr)
+            publish_dataset(published)
+        os.environ["TWINCITY_PUBLISHED"] = str(published)
+        paths = args.pages or dashboard_paths({"de": ["overview", "people"], "ja": ["overview", "economy"]})
+        info = machine()
+        results = {"created": datetime.now(timezone.utc).isoformat(timespec="seconds"), "machine": info,
+                   "method": {"runs_per_page": args.runs, "server": f"gunicorn --workers {args.workers} (sync)",
+                              "browser": "headless Chromium, new context per load, viewport 1280x900",
+                              "bytes": "CDP Network.loadingFinished encodedDataLength (compressed, with headers)",
+                              "glance": ".kpi-card on overview, the page heading (main h1/h2) elsewhere",
+                              "drawn": "all .dash-graph hold a drawn .js-plotly-plot, nothing loading"},
+                   "dataset_version": os.readlink(published / "current"), "pages": {}, "bare": {}}
+        with Gunicorn("dashboard.app:server()", args.workers, published) as app_url, \
+                Gunicorn("bare_app:server()", args.workers, pythonpath=BENCH) as bare_url, \
+                sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            results["machine"]["chromium"] = browser.version
+            loader = Loader(browser)
+            for path in paths:  # warm the servers (page imports, first compression), not counted
+                loader.load(app_url, path, glance_selector(path))
+            loader.load(bare_url, "/", "h1")
+            bare_runs: list[dict] = []
+            for path in paths:
+                runs, beside = [], []
+                for _ in range(args.runs):
+                    runs.append(loader.load(app_url, path, glance_selector(path)))
+                    beside.append(loader.load(bare_url, "/", "h1"))  # interleaved: same conditions
+                bare_runs += beside
+                results["pages"][path] = {"runs": runs, "bare_beside": beside}
+                print(f"  {path}: drawn {[fmt_ms(r['drawn']) for r in runs]} ms, bare "
+                      f"{[fmt_ms(r['drawn']) for r in beside]} ms", file=sys.stderr)
+            results["bare"] = {"runs": bare_runs}
+            bare = {k: statistics.median([r[k] for r in bare_runs if r[k] is not None]) for k in
+                    ("glance", "drawn", "bytes")}
+            results["bare"].update({"glance_ms": round(bare["glance"], 1), "drawn_ms": round(bare["drawn"], 1),
+                                    "bytes": int(bare["bytes"])})
+            for path, entry in results["pages"].items():
+                runs = entry["runs"]
+                drawn = [r["drawn"] for r in runs if r["drawn"] is not None]
+                glance = [r["glance"] for r in runs if r["glance"] is not None]
+                entry.update({
+                    "glance_ms": round(statistics.median(glance), 1) if glance else None,
+                    "drawn_ms": round(statistics.median(drawn), 1) if len(drawn) == len(runs) else None,
+                    "bytes": int(statistics.median(r["bytes"] for r in runs)),
+                    "requests": int(statistics.median(r["requests"] for r in runs)),
+                    "external_requests": sorted({u for r in runs for u in r["external"]}),
+                    "console_errors": sorted({e for r in runs for e in r["console_errors"]})[:5],
+                    "failed_runs": sum(r["drawn"] is None for r in runs),
+                })
+                # the ratio to the bare loads made beside this page's loads (the machine's load drifts)
+                beside = [r["drawn"] for r in entry["bare_beside"] if r["drawn"] is not None]
+                entry["bare_drawn_ms"] = round(statistics.median(beside), 1) if beside else None
+                entry["drawn_ratio_to_bare"] = (round(entry["drawn_ms"] / entry["bare_drawn_ms"], 2)
+                                                if entry["drawn_ms"] and entry["bare_drawn_ms"] else None)
+                arrived = [r.get("arrived") or {} for r in runs]
+                entry["arrived_ms"] = {k: round(statistics.median(v), 1) for k in ("scripts", "layout", "content",
+                                                                                     "plotly_js")
+                                       if (v := [a[k] for a in arrived if a.get(k) is not None])}
+            print("measuring interactions", file=sys.stderr)
+            results["interactions"] = measure_interactions(browser, app_url, args.interactions)
+            browser.close()
+        results["machine"]["load_average_at_end"] = list(os.getloadavg())
+        results["targets"] = evaluate(results)
+        path = write_results("pages.json", results)
+        print_table(results)
+        print(f"\nresults: {path.relative_to(ROOT)}")
+        return 0
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def evaluate(results: dict) -> dict:
+    pages = results["pages"]
+    overview = [p for p in pages if p.endswith("/overview")]
+    glance = max((pages[p]["glance_ms"] or 1e9) for p in overview) if overview else None
+    ratios = {p: e["drawn_ratio_to_bare"] for p, e in pages.items()}
+    worst = max((r if r is not None else float("inf")) for r in ratios.values())
+    p95 = {k: v.get("p95") for k, v in results["interactions"].items() if not k.startswith("language")}
+    bytes_max = max(e["bytes"] for e in pages.values())
+    external = sum(len(e["external_requests"]) for e in pages.values())
+    return {
+        "glance_under_1s": {"value_ms": glance, "target_ms": TARGET_GLANCE_MS,
+                            "met": glance is not None and glance < TARGET_GLANCE_MS},
+        "drawn_within_1.3x_bare": {"worst_ratio": worst, "target": TARGET_DRAWN_RATIO,
+                                   "met": worst <= TARGET_DRAWN_RATIO,
+                                   "pages_over": sorted(p for p, r in ratios.items()
+                                                        if r is None or r > TARGET_DRAWN_RATIO)},
+        "interaction_p95_under_150ms": {"worst_p95_ms": max((v for v in p95.values() if v is not None), default=None),
+                                        "target_ms": TARGET_INTERACTION_P95_MS,
+                                        "met": all(v is not None and v < TARGET_INTERACTION_P95_MS
+                                                   for v in p95.values())},
+        "first_load_under_2MB": {"max_bytes": bytes_max, "target_bytes": TARGET_FIRST_LOAD_BYTES,
+                                 "met": bytes_max < TARGET_FIRST_LOAD_BYTES},
+        "zero_external_requests": {"count": external, "met": external == 0},
+    }
+
+
+def print_table(results: dict) -> None:
+    bare = results["bare"]
+    print(f"\nPage speed — median of {results['method']['runs_per_page']} cold loads, gunicorn, headless Chromium"
+          f" ({results['machine']['cores']} cores, load avg {results['machine']['load_average_at_start'][0]:.1f})")
+    head = (f"{'page':<16}{'content':>9}{'glance':>8}{'drawn':>8}{'bare':>8}{'× bare':>8}{'KiB':>7}{'req':>5}"
+            f"{'ext':>5}{'fail':>5}")
+    print(head + "\n" + "-" * len(head))
+    for path, e in results["pages"].items():
+        ratio = "—" if e["drawn_ratio_to_bare"] is None else f"{e['drawn_ratio_to_bare']:.2f}"
+        print(f"{path:<16}{fmt_ms(e['arrived_ms'].get('content')):>9}{fmt_ms(e['glance_ms']):>8}"
+              f"{fmt_ms(e['drawn_ms']):>8}{fmt_ms(e['bare_drawn_ms']):>8}{ratio:>8}{e['bytes'] / 1024:>7,.0f}"
+              f"{e['requests']:>5}{len(e['external_requests']):>5}{e['failed_runs']:>5}")
+    print(f"{'bare Dash (all)':<16}{'':>9}{fmt_ms(bare['glance_ms']):>8}{fmt_ms(bare['drawn_ms']):>8}{'':>8}"
+          f"{'1.00':>8}{bare['bytes'] / 1024:>7,.0f}")
+    print("ms from navigation start: content = the page's own content arrived (pages router callback);"
+          " bare = median of the bare-Dash loads made beside that page's loads")
+    print("\nInteraction latency (click → plotly_afterplot), ms")
+    print(f"{'interaction':<48}{'n':>4}{'p50':>8}{'p95':>8}")
+    for name, s in results["interactions"].items():
+        print(f"{name:<48}{s.get('n', 0):>4}{fmt_ms(s.get('p50')):>8}{fmt_ms(s.get('p95')):>8}"
+              + (f"  {s['error']}" if s.get("error") else ""))
+    print("\nTargets")
+    for name, t in results["targets"].items():
+        print(f"  {'MET ' if t['met'] else 'MISS'} {name}: " + ", ".join(f"{k}={v}" for k, v in t.items() if k != "met"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
