@@ -6,6 +6,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import query
+from dashboard.components import controls as controls_
 from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
 from dashboard.data import current
@@ -58,18 +59,11 @@ def layout(lang: str = "en", **q):
     years = query.year_range(q.get("years"), *YEARS, YEARS)
     fig, rows = gdp_figure(dataset, lang, measure, currency, years)
     controls = html.Div([
-        html.Div([html.Label(t("economy.measure", lang), htmlFor="economy-indicator"),
-                  dcc.RadioItems(id="economy-indicator", value=measure, className="radio-inline",
-                                 options=[{"label": t(f"economy.measure_{m}", lang), "value": m} for m in MEASURES])],
-                 className="control"),
-        html.Div([html.Label(t("economy.currency", lang), htmlFor="economy-currency"),
-                  dcc.RadioItems(id="economy-currency", value=currency, className="radio-inline",
-                                 options=[{"label": t(f"economy.currency_{c}", lang), "value": c} for c in CURRENCIES])],
-                 className="control"),
-        html.Div([html.Label(t("economy.years", lang), htmlFor="economy-years"),
-                  dcc.RangeSlider(id="economy-years", min=YEARS[0], max=YEARS[1], step=1, value=list(years),
-                                  marks={y: str(y) for y in range(YEARS[0], YEARS[1] + 1, 5)},
-                                  tooltip={"placement": "bottom"})], className="control control-wide"),
+        controls_.radios("economy-indicator", t("economy.measure", lang),
+                         [{"label": t(f"economy.measure_{m}", lang), "value": m} for m in MEASURES], measure),
+        controls_.radios("economy-currency", t("economy.currency", lang),
+                         [{"label": t(f"economy.currency_{c}", lang), "value": c} for c in CURRENCIES], currency),
+        controls_.year_range("economy-years", t("economy.years", lang), YEARS, years, 5),
     ], className="controls", role="group", **{"aria-label": t("common.controls", lang)})
     employment = pd.concat([series(dataset.facts, i, PAIR) for i in EMPLOYMENT])
     unemployment = series(dataset.facts, "unemployment_rate", PAIR)

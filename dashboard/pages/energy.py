@@ -6,6 +6,7 @@ import pandas as pd
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import query
+from dashboard.components import controls as controls_
 from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
 from dashboard.data import current
@@ -56,18 +57,14 @@ def layout(lang: str = "en", **q):
     labels = dict(zip(dataset.indicators["id"], dataset.indicators[f"label_{lang}"]))
     names = dict(zip(dataset.places["id"], dataset.places[f"name_{lang}"]))
     controls = html.Div([
-        html.Div([html.Label(t("energy.indicator", lang), htmlFor="energy-indicator"),
-                  dcc.Checklist(id="energy-indicator", options=[{"label": labels[i], "value": i} for i in SHARES],
-                                value=indicators, className="check-inline")], className="control control-wide"),
-        html.Div([html.Label(t("energy.areas", lang), htmlFor="energy-areas"),
-                  dcc.Checklist(id="energy-areas", options=[{"label": names[a], "value": a} for a in AREAS],
-                                value=areas, className="check-inline")], className="control"),
-        html.Div([html.Label(t("energy.years", lang), htmlFor="energy-years"),
-                  dcc.RangeSlider(id="energy-years", min=YEARS[0], max=YEARS[1], step=1, value=list(years),
-                                  marks={y: str(y) for y in range(YEARS[0], YEARS[1] + 1, 5)},
-                                  tooltip={"placement": "bottom"})], className="control control-wide"),
-        html.Div([dcc.Checklist(id="energy-events", options=[{"label": t("chart.show_milestones", lang), "value": "on"}],
-                                value=["on"] if show_events else [], className="check-inline")], className="control"),
+        controls_.checklist("energy-indicator", t("energy.indicator", lang),
+                            [{"label": labels[i], "value": i} for i in SHARES], indicators, wide=True),
+        controls_.checklist("energy-areas", t("energy.areas", lang),
+                            [{"label": names[a], "value": a} for a in AREAS], areas),
+        controls_.year_range("energy-years", t("energy.years", lang), YEARS, years, 5),
+        controls_.checklist("energy-events", t("chart.milestones", lang),
+                            [{"label": t("chart.show_milestones", lang), "value": "on"}],
+                            ["on"] if show_events else []),
     ], className="controls", role="group", **{"aria-label": t("common.controls", lang)})
     capacity = pd.concat([series(dataset.facts, i, AREAS) for i in CAPACITY])
     target_notes = [t(f"target.{r.target}", lang, years=(r.year_from if r.year_from == r.year_to

@@ -5,6 +5,7 @@ import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import query
+from dashboard.components import controls as controls_
 from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
 from dashboard.data import current
@@ -54,21 +55,16 @@ def layout(lang: str = "en", **q):
     show_events = query.flag(q.get("events"), False)
     basis_labels = dict(zip(dataset.bases["id"], dataset.bases[f"label_{lang}"]))
     controls = html.Div([
-        html.Div([html.Label(t("people.basis", lang), htmlFor="people-basis"),
-                  dcc.Checklist(id="people-basis", options=[{"label": basis_labels.get(b, b), "value": b} for b in BASES],
-                                value=bases, className="check-inline")], className="control"),
-        html.Div([html.Label(t("people.view", lang), htmlFor="people-view"),
-                  dcc.RadioItems(id="people-view", options=[{"label": t(f"people.view_{v}", lang), "value": v} for v in VIEWS],
-                                 value=view, className="radio-inline")], className="control"),
-        html.Div([html.Label(t("people.base_year", lang), htmlFor="people-base"),
-                  dcc.Dropdown(id="people-base", options=BASE_YEARS, value=base_year, clearable=False,
-                               searchable=False)], className="control"),
-        html.Div([html.Label(t("people.years", lang), htmlFor="people-years"),
-                  dcc.RangeSlider(id="people-years", min=YEARS[0], max=YEARS[1], step=1, value=list(years),
-                                  marks={y: str(y) for y in range(YEARS[0], YEARS[1] + 1, 10)},
-                                  tooltip={"placement": "bottom"})], className="control control-wide"),
-        html.Div([dcc.Checklist(id="people-events", options=[{"label": t("chart.show_milestones", lang), "value": "on"}],
-                                value=["on"] if show_events else [], className="check-inline")], className="control"),
+        controls_.checklist("people-basis", t("people.basis", lang),
+                            [{"label": basis_labels.get(b, b), "value": b} for b in BASES], bases),
+        controls_.radios("people-view", t("people.view", lang),
+                         [{"label": t(f"people.view_{v}", lang), "value": v} for v in VIEWS], view),
+        controls_.select("people-base", t("people.base_year", lang),
+                         [{"label": y, "value": y} for y in BASE_YEARS], base_year),
+        controls_.year_range("people-years", t("people.years", lang), YEARS, years, 10),
+        controls_.checklist("people-events", t("chart.milestones", lang),
+                            [{"label": t("chart.show_milestones", lang), "value": "on"}],
+                            ["on"] if show_events else []),
     ], className="controls", role="group", **{"aria-label": t("common.controls", lang)})
     content = [
         html.H1(t("people.title", lang)),

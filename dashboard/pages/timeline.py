@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 import dash
+import dash_bootstrap_components as dbc
 import pandas as pd
 from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, dcc, html, no_update
 
@@ -161,7 +162,7 @@ def event_detail(dataset, event_id: str | None, lang: str) -> list:
 def _checklist(component_id: str, legend: str, values, selected, lang: str, kind: str):
     return html.Fieldset([
         html.Legend(legend, className="control-label", style={"fontSize": ".9rem", "marginBottom": ".25rem"}),
-        dcc.Checklist(id=component_id, options=[{"label": _label(kind, v, lang), "value": v} for v in values],
+        dbc.Checklist(id=component_id, options=[{"label": _label(kind, v, lang), "value": v} for v in values],
                       value=list(selected), inline=True, className="check-inline"),
     ], className="control control-wide", style=FIELDSET)
 
