@@ -39,3 +39,26 @@ window.twincity.openEvent = function (clickData) {
   window.location.assign("/" + (m ? m[1] : "en") + "/timeline?event=" + encodeURIComponent(p.customdata));
   return p.customdata;
 };
+/* Switch language in place (no reload, plotly.js stays compiled): the page is rendered again for the
+   new language path with the same query, exactly as a bookmark of that address would show it. */
+document.addEventListener("click", function (ev) {
+  var a = ev.target.closest && ev.target.closest(".lang-switch a[hreflang]");
+  if (!a || ev.defaultPrevented || ev.button !== 0 || ev.ctrlKey || ev.metaKey || ev.shiftKey || ev.altKey) { return; }
+  var lang = a.getAttribute("hreflang");
+  var rest = window.location.pathname.replace(/^\/(en|de|ja)(?=\/|$)/, "");
+  ev.preventDefault();
+  window.history.pushState({}, "", "/" + lang + rest + window.location.search + window.location.hash);
+  window.dispatchEvent(new CustomEvent("_dashprivate_pushstate"));
+  document.documentElement.setAttribute("lang", lang);
+});
+window.addEventListener("popstate", function () { window.twincity.updateLangLinks(); });
+/* The skip link moves focus without touching the address (a hash change would re-render the page). */
+document.addEventListener("click", function (ev) {
+  var a = ev.target.closest && ev.target.closest("a.skip-link");
+  if (!a) { return; }
+  var main = document.getElementById("main");
+  if (!main) { return; }
+  ev.preventDefault();
+  main.focus();
+  main.scrollIntoView();
+});

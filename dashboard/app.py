@@ -9,11 +9,12 @@ from pathlib import Path
 
 import dash
 from dash import dcc, html
-from flask import redirect, request
+from flask import Flask, redirect, request
 
 from dashboard import ids
 from dashboard.i18n import LANGUAGES
 from dashboard.i18n.catalog import best_language
+from dashboard.compression import StaticCompressionCache, cache_key
 from dashboard.security import add_security_headers
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,7 +23,7 @@ LANG_PATH = re.compile(r"^/(en|de|ja)(/|$)")
 INDEX = """<!DOCTYPE html>
 <html lang="{lang}">
 <head>{%metas%}<title>{%title%}</title>{%favicon%}{%css%}</head>
-<body>{%app_entry%}<footer>{%config%}{%scripts%}{%renderer%}</footer></body>
+<body>{%app_entry%}<div class="dash-scripts">{%config%}{%scripts%}{%renderer%}</div></body>
 </html>"""
 
 
@@ -43,8 +44,11 @@ def _import_pages() -> None:
 
 
 def create_app() -> dash.Dash:
+    flask_server = Flask(__name__)
+    flask_server.config.update(COMPRESS_CACHE_BACKEND=StaticCompressionCache, COMPRESS_CACHE_KEY=cache_key)
     app = TwinCityDash(
         __name__,
+        server=flask_server,
         use_pages=True,
         pages_folder="",
         assets_folder=str(ROOT / "assets"),

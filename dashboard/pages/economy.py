@@ -9,6 +9,7 @@ from dashboard import query
 from dashboard.components import controls as controls_
 from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
+from dashboard.cache import per_version
 from dashboard.data import current
 from dashboard.export import rows_to_csv
 from dashboard.figures.timeseries import line_chart, paired_bars
@@ -48,7 +49,13 @@ def rates_text(dataset, lang, rows: pd.DataFrame, currency: str) -> str:
 
 def gdp_figure(dataset, lang, measure, currency, years):
     rows = select_gdp(dataset, measure, currency, years)
-    return paired_bars(rows, dataset.places, lang, y_title=t(f"economy.axis_{measure}", lang)), rows
+    return _gdp_chart(dataset, lang, measure, currency, years), rows
+
+
+@per_version()
+def _gdp_chart(dataset, lang, measure, currency, years):
+    rows = select_gdp(dataset, measure, currency, years)
+    return paired_bars(rows, dataset.places, lang, y_title=t(f"economy.axis_{measure}", lang))
 
 
 def layout(lang: str = "en", **q):

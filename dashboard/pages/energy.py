@@ -9,6 +9,7 @@ from dashboard import query
 from dashboard.components import controls as controls_
 from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
+from dashboard.cache import per_version
 from dashboard.data import current
 from dashboard.export import rows_to_csv
 from dashboard.figures.timeseries import line_chart, paired_bars
@@ -29,6 +30,7 @@ def select_shares(dataset, indicators, areas, years) -> pd.DataFrame:
     return pd.concat(frames) if frames else dataset.facts.iloc[0:0]
 
 
+@per_version()
 def shares_figure(dataset, lang, indicators, areas, years, show_events):
     rows = select_shares(dataset, indicators, areas, years)
     targets = dataset.targets[dataset.targets["area_id"].isin(areas)]

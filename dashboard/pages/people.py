@@ -8,6 +8,7 @@ from dashboard import query
 from dashboard.components import controls as controls_
 from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
+from dashboard.cache import per_version
 from dashboard.data import current
 from dashboard.export import rows_to_csv
 from dashboard.figures.timeseries import line_chart
@@ -33,6 +34,7 @@ def milestones(dataset, years):
     return ev[(ev["year"] >= years[0]) & (ev["year"] <= years[1])]
 
 
+@per_version()
 def population_figure(dataset, lang, bases, years, view, base_year, show_events):
     rows = select(dataset, "population", bases, years, view, base_year)
     y_title = t("people.index_axis", lang, year=base_year) if view == "index" else t("people.persons_axis", lang)
@@ -40,6 +42,7 @@ def population_figure(dataset, lang, bases, years, view, base_year, show_events)
                       events=milestones(dataset, years) if show_events else None, decimals=1 if view == "index" else 0)
 
 
+@per_version()
 def density_figure(dataset, lang, bases, years):
     rows = select(dataset, "density", bases, years)
     return line_chart(rows, dataset.places, dataset.bases, lang, y_title=t("people.density_axis", lang))

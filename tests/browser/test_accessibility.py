@@ -141,7 +141,7 @@ def test_skip_link_is_first_visible_and_moves_focus_to_main(apage, app_url, lang
     apage.keyboard.press("Enter")
     apage.wait_for_function("document.activeElement && document.activeElement.id === 'main'")
     apage.keyboard.press("Tab")  # the next stop is inside the main content, not back in the header
-    assert apage.evaluate("document.getElementById('main').contains(document.activeElement)")
+    assert apage.evaluate("document.getElementById('main').contains(document.activeElement)"), apage.evaluate(FOCUS_INFO)
 
 
 def test_tab_reaches_language_switch_and_every_nav_link_with_visible_focus(apage, app_url):

@@ -1,0 +1,49 @@
+"""Memoise pure page functions per published dataset version (a new version starts a new cache)."""
+from __future__ import annotations
+
+import functools
+import threading
+
+import plotly.graph_objects as go
+
+
+def _hashable(value):
+    if isinstance(value, (list, tuple)):
+        return tuple(_hashable(v) for v in value)
+    if isinstance(value, dict):
+        return tuple(sorted((k, _hashable(v)) for k, v in value.items()))
+    if isinstance(value, set):
+        return tuple(sorted(value))
+    return value
+
+
+def per_version(maxsize: int = 512):
+    """Cache ``fn(dataset, *args)`` by (dataset.version, args). Figures are stored as plain dicts,
+    which Dash serialises faster than figure objects and which no caller mutates."""
+
+    def decorate(fn):
+        lock = threading.Lock()
+        store: dict = {}
+        order: list = []
+
+        @functools.wraps(fn)
+        def wrapper(dataset, *args):
+            key = (dataset.version, _hashable(args))
+            hit = store.get(key)
+            if hit is not None:
+                return hit
+            result = fn(dataset, *args)
+            if isinstance(result, go.Figure):
+                result = result.to_plotly_json()
+            with lock:
+                if key not in store:
+                    store[key] = result
+                    order.append(key)
+                    while len(order) > maxsize:
+                        store.pop(order.pop(0), None)
+            return result
+
+        wrapper.cache_clear = lambda: (store.clear(), order.clear())
+        return wrapper
+
+    return decorate
