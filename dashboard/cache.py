@@ -17,6 +17,15 @@ def _hashable(value):
     return value
 
 
+_CACHES: list = []
+
+
+def clear_all() -> None:
+    """Forget every memoised result (tests that change the catalogues use this)."""
+    for clear in _CACHES:
+        clear()
+
+
 def per_version(maxsize: int = 512):
     """Cache ``fn(dataset, *args)`` by (dataset.version, args). Figures are stored as plain dicts,
     which Dash serialises faster than figure objects and which no caller mutates."""
@@ -44,6 +53,7 @@ def per_version(maxsize: int = 512):
             return result
 
         wrapper.cache_clear = lambda: (store.clear(), order.clear())
+        _CACHES.append(wrapper.cache_clear)
         return wrapper
 
     return decorate

@@ -6,7 +6,7 @@ from dash import html
 
 from dashboard.i18n import LANGUAGES, t
 
-PAGES = ("overview", "people", "economy", "energy", "maps", "timeline", "sources")
+PAGES = ("overview", "people", "economy", "energy", "maps", "timeline", "present", "sources")
 
 
 def header(lang: str, page: str, query: str = "") -> html.Header:

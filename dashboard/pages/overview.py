@@ -6,6 +6,7 @@ from dash import html
 
 from dashboard.components import kpi_card, shell
 from dashboard.components.source_note import note
+from dashboard.cache import per_version
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.selection import latest
@@ -71,9 +72,8 @@ def region_row(dataset, lang: str) -> html.Section:
                         **{"data-indicator": "regional_renewables"})
 
 
-def layout(lang: str = "en", **_query):
-    lang = normalise_language(lang)
-    dataset = current()
+@per_version(maxsize=16)
+def _page(dataset, lang: str):
     content = [
         html.H1(t("overview.title", lang)),
         html.P(t("overview.lead", lang), className="lead"),
@@ -81,6 +81,10 @@ def layout(lang: str = "en", **_query):
                  className="kpi-grid", id="kpi-grid"),
     ]
     return shell.page(lang, "overview", content, dataset)
+
+
+def layout(lang: str = "en", **_query):
+    return _page(current(), normalise_language(lang))
 
 
 __all__ = ["layout", "note"]

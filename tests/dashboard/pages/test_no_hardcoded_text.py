@@ -5,6 +5,7 @@ import dash
 import pandas as pd
 import pytest
 
+from dashboard.cache import clear_all
 from dashboard.i18n import catalog
 from tests.dashboard.tree import texts
 
@@ -27,6 +28,10 @@ def marked(monkeypatch):
         return {k: f"{MARK}{v}⟫" for k, v in real(lang).items()}
 
     monkeypatch.setattr(catalog, "catalogue", fake)
+    clear_all()
+    yield
+    monkeypatch.undo()
+    clear_all()
 
 
 def data_strings(dataset) -> set[str]:
