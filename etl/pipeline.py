@@ -76,8 +76,8 @@ def step_extract(state: RunState) -> None:
 
 def step_harmonise(state: RunState) -> None:
     facts = state.facts
-    factors = facts["unit"].map(lambda u: UNITS[u][1]).astype(float)
-    facts = facts.assign(value=facts["value"] * factors, unit=facts["unit"].map(lambda u: UNITS[u][0]))
+    factors = facts["unit"].map({u: f for u, (_, f) in UNITS.items()}).astype(float)
+    facts = facts.assign(value=facts["value"] * factors, unit=facts["unit"].map({u: b for u, (b, _) in UNITS.items()}))
     # Impossible values (e.g. negative) are reported with their file, row and column before they
     # can surface as a mere conflict between sources.
     known = facts["indicator_id"].isin(state.catalogues["indicators"]["id"])
@@ -147,8 +147,8 @@ def step_publish(state: RunState) -> None:
             return
     now = datetime.now(timezone.utc)
     version = f"{now:%Y%m%dT%H%M%S}Z-{digest[:8]}"
-    facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=state.facts["raw_file"].map(
-        lambda p: Path(p).as_posix().split("data/raw/")[-1]))
+    relative = {p: Path(p).as_posix().split("data/raw/")[-1] for p in state.facts["raw_file"].unique()}
+    facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=state.facts["raw_file"].map(relative))
     tables = {"facts": facts, **{k: v for k, v in state.tables.items()},
               **state.catalogues, "sources": sources_table(list(state.metas.values()))}
     manifest = {

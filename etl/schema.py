@@ -1,6 +1,7 @@
 """Validation of every published table (pandera), with problems named by raw file, row and column."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
@@ -26,8 +27,8 @@ def fact_schema(catalogues: dict[str, pd.DataFrame], source_ids: list[str]) -> p
             "period_kind": pa.Column(str, pa.Check.isin(PERIOD_KINDS)),
             "year": pa.Column("int64", pa.Check.in_range(1800, 2100)),
             "ref_date": pa.Column("datetime64[ns]", nullable=False),
-            "value": pa.Column(float, [pa.Check(lambda s: s.map(lambda v: v == v and abs(v) != float("inf")),
-                                                 element_wise=False, error="value is missing or infinite")]),
+            "value": pa.Column(float, [pa.Check(lambda s: np.isfinite(s), element_wise=False,
+                                                 error="value is missing or infinite")]),
             "unit": pa.Column(str),
             "preferred": pa.Column(bool),
             "source_id": pa.Column(str, pa.Check.isin(source_ids)),
@@ -71,19 +72,23 @@ def _schema_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[st
 def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
     """Each value within its indicator's range, in one of its units."""
     cat = indicators.set_index("id")
-    lo = facts["indicator_id"].map(cat["min"].replace("", None).astype(float))
-    hi = facts["indicator_id"].map(cat["max"].replace("", None).astype(float))
-    allowed = facts["indicator_id"].map(cat["units"])
+    # look up each distinct indicator once (factorize), not each row
+    codes, ids = pd.factorize(facts["indicator_id"])
+    lo = pd.Series(cat["min"].replace("", None).astype(float).reindex(ids).to_numpy()[codes], index=facts.index)
+    hi = pd.Series(cat["max"].replace("", None).astype(float).reindex(ids).to_numpy()[codes], index=facts.index)
+    lo[codes < 0], hi[codes < 0] = float("nan"), float("nan")
+    allowed = cat["units"]
     problems = []
     bad = (facts["value"] < lo) | (facts["value"] > hi)
     for r in facts[bad].head(20).itertuples():
         what = "negative" if r.value < 0 else "out of range"
         problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'value': {what} value "
                         f"{r.value:g} for {r.indicator_id} (allowed {lo[r.Index]:g} … {hi[r.Index]:g})")
-    unit_ok = [u in str(a).split(";") for u, a in zip(facts["unit"], allowed)]
-    for r in facts[[not ok for ok in unit_ok]].head(20).itertuples():
+    pairs = {(i, u) for i, units in cat["units"].items() for u in str(units).split(";")}
+    unit_ok = pd.MultiIndex.from_arrays([facts["indicator_id"], facts["unit"]]).isin(pairs)
+    for r in facts[~unit_ok].head(20).itertuples():
         problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'unit': unit {r.unit!r} "
-                        f"is not a unit of {r.indicator_id} ({allowed[r.Index]})")
+                        f"is not a unit of {r.indicator_id} ({allowed.get(r.indicator_id)})")
     return problems
 
 

@@ -64,7 +64,7 @@ def long_facts(table: pd.DataFrame, path: Path, source_id: str, *, numbers: str,
             distinct[text] = parse_period(text, periods)
         except ValueError as exc:
             _fail(path, table, table[period].eq(text), period, str(exc).replace("{", "{{").replace("}", "}}"))
-    when = table[period].map(distinct)
+    texts = table[period]
 
     units = _field(unit, table, path)
     unknown = ~units.isin(list(UNITS))
@@ -83,9 +83,10 @@ def long_facts(table: pd.DataFrame, path: Path, source_id: str, *, numbers: str,
         "area_id": _field(area, table, path),
         "indicator_id": _field(indicator, table, path),
         "basis": _field(basis, table, path) if basis else "",
-        "period": when.map(lambda p: p.label), "period_kind": when.map(lambda p: p.kind),
-        "year": when.map(lambda p: p.year).astype("int64"),
-        "ref_date": pd.to_datetime(when.map(lambda p: p.ref_date)),
+        "period": texts.map({t: p.label for t, p in distinct.items()}),
+        "period_kind": texts.map({t: p.kind for t, p in distinct.items()}),
+        "year": texts.map({t: p.year for t, p in distinct.items()}).astype("int64"),
+        "ref_date": pd.to_datetime(texts.map({t: pd.Timestamp(p.ref_date) for t, p in distinct.items()})),
         "value": parsed, "unit": units,
         "preferred": flags.map(PREFERRED).astype("boolean"),
         "source_id": source_id,

@@ -6,7 +6,9 @@ source's conventions. Any problem raises :class:`RawDataError` naming file, row 
 from __future__ import annotations
 
 import csv
+import gc
 import io
+from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
@@ -27,6 +29,19 @@ def _decode(path: Path, encoding: str) -> str:
                                  "wrong encoding or damaged file", row=line - 1 if line > 1 else None) from exc
 
 
+@contextmanager
+def _no_gc():
+    """The rows are lists of strings (no reference cycles): parsing millions of them with the cyclic
+    garbage collector on costs ~40 % more time, growing with the file."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame:
     """Read ``path`` into a DataFrame of strings with a ``_row`` column (1-based data row)."""
     path = Path(path)
@@ -37,7 +52,8 @@ def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str])
         raise RawDataError(path, "file is empty")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     try:
-        rows = list(reader)
+        with _no_gc():
+            rows = list(reader)
     except csv.Error as exc:
         raise RawDataError(path, f"malformed CSV: {exc}", row=max(reader.line_num - 1, 1)) from exc
     header = [h.strip() for h in rows[0]]
@@ -49,17 +65,20 @@ def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str])
     if len(set(header)) != len(header):
         dup = next(h for h in header if header.count(h) > 1)
         raise RawDataError(path, "column appears twice", column=dup)
-    records = []
-    for number, row in enumerate(rows[1:], start=1):
-        if not row or all(not cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            raise RawDataError(path, f"has {len(row)} fields, the header has {len(header)} "
-                                     "(truncated or mis-delimited line)", row=number)
-        record = {h: cell.strip() for h, cell in zip(header, row)}
-        record["_row"] = number
-        records.append(record)
-    if not records:
-        raise RawDataError(path, "file has a header but no data rows")
-    frame = pd.DataFrame.from_records(records, columns=[*header, "_row"])
-    return frame[[*columns, "_row"]]
+    width, records, numbers = len(header), [], []
+    with _no_gc():
+        for number, row in enumerate(rows[1:], start=1):
+            if not "".join(row).strip():            # empty line, or only blank cells
+                continue
+            if len(row) != width:
+                raise RawDataError(path, f"has {len(row)} fields, the header has {width} "
+                                         "(truncated or mis-delimited line)", row=number)
+            records.append(row)
+            numbers.append(number)
+        if not records:
+            raise RawDataError(path, "file has a header but no data rows")
+        del rows
+        cells = list(zip(*records))                 # one tuple per column
+    frame = pd.DataFrame({c: pd.Series(cells[header.index(c)], dtype=str).str.strip() for c in columns})
+    frame["_row"] = pd.Series(numbers, dtype="int64")
+    return frame

@@ -51,12 +51,11 @@ def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFra
 
 def per_capita(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     gdp = facts[facts["preferred"] & facts["indicator_id"].eq("gdp_nominal") & facts["basis"].ne("document")]
-    pop = population_for_year(facts, places)
-    key = list(zip(gdp["area_id"], gdp["year"]))
-    persons = pd.Series([pop["value"].get(k) for k in key], index=gdp.index, dtype=float)
-    basis = pd.Series([pop["basis"].get(k, "") for k in key], index=gdp.index)
-    when = pd.Series([pop["period"].get(k, "") for k in key], index=gdp.index)
-    src = pd.Series([pop["source_id"].get(k, "") for k in key], index=gdp.index)
+    pop = population_for_year(facts, places)[["value", "basis", "period", "source_id"]]
+    pop.columns = ["_persons", "_basis", "_period", "_source"]
+    joined = gdp[["area_id", "year"]].join(pop, on=["area_id", "year"])  # one vectorised look-up
+    persons = joined["_persons"].astype(float)
+    basis, when, src = (joined[c].fillna("").astype(str) for c in ("_basis", "_period", "_source"))
     note = "population " + basis + " " + when
     return _rows(gdp, "gdp_per_capita", gdp["value"] / persons, gdp["unit"], note, gdp["source_id"] + ";" + src)
 
