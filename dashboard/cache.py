@@ -20,6 +20,14 @@ def _hashable(value):
 _CACHES: list = []
 
 
+def _plain(result):
+    if isinstance(result, go.Figure):
+        return result.to_plotly_json()
+    if isinstance(result, tuple):
+        return tuple(_plain(r) for r in result)
+    return result
+
+
 def clear_all() -> None:
     """Forget every memoised result (tests that change the catalogues use this)."""
     for clear in _CACHES:
@@ -41,9 +49,7 @@ def per_version(maxsize: int = 512):
             hit = store.get(key)
             if hit is not None:
                 return hit
-            result = fn(dataset, *args)
-            if isinstance(result, go.Figure):
-                result = result.to_plotly_json()
+            result = _plain(fn(dataset, *args))
             with lock:
                 if key not in store:
                     store[key] = result

@@ -16,6 +16,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dashboard import ids
 from dashboard import timeline_filters as tf
 from dashboard.components import shell
+from dashboard.cache import per_version
 from dashboard.data import current
 from dashboard.figures.timeline import FIELD_COLOURS, counts_figure, date_text, graph_config, timeline_figure
 from dashboard.i18n import format as fmt
@@ -106,6 +107,7 @@ def who_text(dataset, who: str | None, lang: str) -> str:
     return t("timeline.filter_who", lang, name=name)
 
 
+@per_version(maxsize=256)
 def results(dataset, state: tf.TimelineState, lang: str) -> tuple:
     """Everything that depends on the filters: timeline, counts, list, summary, institution filter (text, style)."""
     rows = tf.filter_events(dataset.events, state, lang, dataset.stakeholders)
@@ -199,6 +201,7 @@ def _counts_text(lang: str, actions: int, institutions: int, events: int) -> str
              institutions=fmt.number(institutions, lang), events=fmt.number(events, lang))
 
 
+@per_version(maxsize=8)
 def fields_section(dataset, lang: str) -> html.Section:
     """Issue item 4: per field, the Local Action Plan actions and the named institutions, linked to their events."""
     events, actions, people = dataset.events, dataset.actions, dataset.stakeholders
