@@ -1,17 +1,12 @@
 """Area, elevation and subdivisions of the cities (official statistics and reference works)."""
 from pathlib import Path
 
-from etl.extract.longtable import long_facts
-from etl.extract.tables import read_table
+from etl.extract.indicator_table import COLUMNS, read_indicator_table
 
 SOURCE_ID = "city_profile"
 FILE = "city_profile.csv"
-COLUMNS = ["area", "indicator", "value", "unit", "period", "preferred", "source_url", "note"]
+__all__ = ["COLUMNS", "SOURCE_ID", "FILE", "read"]
 
 
 def read(source_dir: Path):
-    path = Path(source_dir) / FILE
-    table = read_table(path, encoding="utf-8", delimiter=",", columns=COLUMNS)
-    return long_facts(table, path, SOURCE_ID, numbers="en", periods="iso", area="[area]",
-                      indicator="[indicator]", value="value", unit="[unit]", period="period",
-                      preferred="preferred", url="source_url", note="note")
+    return read_indicator_table(Path(source_dir) / FILE, SOURCE_ID)
