@@ -247,7 +247,7 @@ def child_synthetic(folder: Path) -> None:
     """Run the real pipeline on ``folder`` (raw/, reference/) with the synthetic source; print JSON."""
     import types
 
-    from etl import pipeline
+    from etl import frames, pipeline
     from etl.extract.longtable import long_facts
     from etl.extract.tables import read_table
     from etl.sources import climate_targets, seed_documents
@@ -258,15 +258,15 @@ def child_synthetic(folder: Path) -> None:
         import yaml
         meta = yaml.safe_load((Path(source_dir) / "source.yaml").read_text(encoding="utf-8"))
         basis = {s["id"]: ("register" if s["id"] == "population" else "") for s in indicator_specs(999)}
-        frames = []
+        parts = []
         for entry in meta["files"]:
             path = Path(source_dir) / entry["name"]
             table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=COLUMNS)
-            frames.append(long_facts(table, path, SOURCE_ID, numbers="de", periods="de", area="[Gebiet]",
+            parts.append(long_facts(table, path, SOURCE_ID, numbers="de", periods="de", area="[Gebiet]",
                                      indicator="[Merkmal]", basis=("Merkmal", basis), value="Wert",
                                      unit="[Einheit]", period="Zeitraum", preferred="Bevorzugt", url="Quelle",
                                      note="Anmerkung", default_url=meta["url"]))
-        return pd.concat(frames, ignore_index=True)
+        return frames.concat(parts)   # keeps the repeated texts categorical (etl.frames)
 
     source = types.SimpleNamespace(SOURCE_ID=SOURCE_ID, read=read)
     pipeline.FACT_SOURCES = [source]

@@ -13,9 +13,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable
 
+import numpy as np
 import pandas as pd
 
-from etl import boundaries, paths, publish
+from etl import boundaries, frames, paths, publish
 from etl.catalogues import read_catalogues, read_source_meta, sources_table
 from etl.errors import ValidationError
 from etl.extract.checksums import verify
@@ -51,7 +52,7 @@ class RunState:
 
 def step_extract(state: RunState) -> None:
     state.catalogues = read_catalogues(state.reference)
-    frames = []
+    parts = []
     for module in ALL_SOURCES:
         source_dir = state.raw / module.SOURCE_ID
         meta = read_source_meta(source_dir)
@@ -62,9 +63,9 @@ def step_extract(state: RunState) -> None:
             state.gaps.append({"source_id": module.SOURCE_ID, "item": item})
         if module in FACT_SOURCES:
             part = module.read(source_dir)
-            frames.append(part)
+            parts.append(part)
             state.per_source[module.SOURCE_ID] = len(part)
-    state.facts = pd.concat(frames, ignore_index=True)
+    state.facts = frames.concat(parts)
     state.tables["targets"] = climate_targets.read(state.raw / climate_targets.SOURCE_ID)
     seed_dir = state.raw / seed_documents.SOURCE_ID
     state.tables["events"] = seed_documents.read_events(seed_dir)
@@ -76,8 +77,12 @@ def step_extract(state: RunState) -> None:
 
 def step_harmonise(state: RunState) -> None:
     facts = state.facts
-    factors = facts["unit"].map({u: f for u, (_, f) in UNITS.items()}).astype(float)
-    facts = facts.assign(value=facts["value"] * factors, unit=facts["unit"].map({u: b for u, (b, _) in UNITS.items()}))
+    unit = frames.as_category(facts["unit"])
+    factor_by_unit = [float(UNITS[u][1]) if u in UNITS else float("nan") for u in unit.cat.categories]
+    codes = unit.cat.codes.to_numpy()
+    factors = np.append(np.asarray(factor_by_unit, dtype=float), np.nan)[codes]   # code -1 → NaN
+    facts = facts.assign(value=facts["value"].to_numpy() * factors,
+                         unit=frames.map_categories(unit, {u: b for u, (b, _) in UNITS.items()}))
     # Impossible values (e.g. negative) are reported with their file, row and column before they
     # can surface as a mere conflict between sources.
     known = facts["indicator_id"].isin(state.catalogues["indicators"]["id"])
@@ -89,8 +94,12 @@ def step_harmonise(state: RunState) -> None:
     if conflicts:
         raise ValidationError(conflicts)
     facts = add_derived(facts, state.catalogues["places"])
-    facts["note"] = facts["note"].fillna("").astype(str)
-    facts["source_url"] = facts["source_url"].fillna("").astype(str)
+    for column in ("note", "source_url"):       # text, never missing (kept categorical)
+        values = frames.as_category(facts[column])
+        if values.isna().any():
+            values = values.cat.add_categories([""]).fillna("") if "" not in values.cat.categories \
+                else values.fillna("")
+        facts[column] = values
     facts["ref_date"] = pd.to_datetime(facts["ref_date"]).astype("datetime64[ns]")
     state.facts = facts.sort_values(["area_id", "indicator_id", "basis", "ref_date", "source_id"],
                                     ignore_index=True)
@@ -147,8 +156,8 @@ def step_publish(state: RunState) -> None:
             return
     now = datetime.now(timezone.utc)
     version = f"{now:%Y%m%dT%H%M%S}Z-{digest[:8]}"
-    relative = {p: Path(p).as_posix().split("data/raw/")[-1] for p in state.facts["raw_file"].unique()}
-    facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=state.facts["raw_file"].map(relative))
+    relative = frames.map_categories(state.facts["raw_file"], lambda p: Path(p).as_posix().split("data/raw/")[-1])
+    facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=relative)
     tables = {"facts": facts, **{k: v for k, v in state.tables.items()},
               **state.catalogues, "sources": sources_table(list(state.metas.values()))}
     manifest = {

@@ -12,10 +12,14 @@ import shutil
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from etl.errors import PublishError
+from etl.frames import plain
 
 KEEP_VERSIONS = 5
+CHUNK_ROWS = 1_000_000   # categoricals become plain text a slice at a time (bounded memory)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -58,7 +62,7 @@ def _same_inputs(folder: Path, manifest: dict) -> bool:
 
 def _fill(staging: Path, tables: dict[str, pd.DataFrame], files: dict[str, str], manifest: dict) -> None:
     for name, frame in tables.items():
-        frame.to_parquet(staging / f"{name}.parquet", index=False)
+        _write_parquet(frame, staging / f"{name}.parquet")
     for rel, text in files.items():
         target = staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -70,6 +74,28 @@ def _fill(staging: Path, tables: dict[str, pd.DataFrame], files: dict[str, str],
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
     _fsync_dir(staging)
+
+
+def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
+    """``frame.to_parquet(path, index=False)``, with categorical columns written as plain text (as the
+    dashboard reads them), converted one slice of rows at a time."""
+    if not any(isinstance(t, pd.CategoricalDtype) for t in frame.dtypes):
+        frame.to_parquet(path, index=False)
+        return
+    if len(frame) <= CHUNK_ROWS:
+        plain(frame).to_parquet(path, index=False)
+        return
+    writer = None
+    try:
+        for start in range(0, len(frame), CHUNK_ROWS):
+            table = pa.Table.from_pandas(plain(frame.iloc[start:start + CHUNK_ROWS]).reset_index(drop=True),
+                                         preserve_index=False)
+            if writer is None:
+                writer = pq.ParquetWriter(path, table.schema)
+            writer.write_table(table.replace_schema_metadata(writer.schema.metadata))
+    finally:
+        if writer is not None:
+            writer.close()
 
 
 def switch_current(published: Path, version: str) -> None:

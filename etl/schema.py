@@ -17,22 +17,41 @@ PRECISIONS = ["day", "month", "year"]
 FACT_KEY = ["area_id", "indicator_id", "basis", "period", "source_id", "source_url", "derived"]
 
 
-def fact_schema(catalogues: dict[str, pd.DataFrame], source_ids: list[str]) -> pa.DataFrameSchema:
+def _text(frame: pd.DataFrame | None, column: str):
+    """The dtype pandera checks for a text column: ``str``, or a categorical of texts (the harmonised
+    fact table keeps repeated texts as categoricals, see :mod:`etl.frames`)."""
+    if frame is not None and column in frame.columns and isinstance(frame[column].dtype, pd.CategoricalDtype):
+        return "category"
+    return str
+
+
+def _text_categories(frame: pd.DataFrame | None, column: str) -> list:
+    if _text(frame, column) == "category":
+        return [pa.Check(lambda s: s.cat.categories.dtype == "str", element_wise=False,
+                         error="categories are not text")]
+    return []
+
+
+def fact_schema(catalogues: dict[str, pd.DataFrame], source_ids: list[str],
+                frame: pd.DataFrame | None = None) -> pa.DataFrameSchema:
+    t = lambda column: _text(frame, column)                           # noqa: E731
+    c = lambda column: _text_categories(frame, column)                # noqa: E731
     return pa.DataFrameSchema(
         {
-            "area_id": pa.Column(str, pa.Check.isin(list(catalogues["places"]["id"]))),
-            "indicator_id": pa.Column(str, pa.Check.isin(list(catalogues["indicators"]["id"]))),
-            "basis": pa.Column(str, pa.Check.isin(list(catalogues["bases"]["id"]))),
-            "period": pa.Column(str, pa.Check.str_length(min_value=4)),
-            "period_kind": pa.Column(str, pa.Check.isin(PERIOD_KINDS)),
+            "area_id": pa.Column(t("area_id"), [pa.Check.isin(list(catalogues["places"]["id"])), *c("area_id")]),
+            "indicator_id": pa.Column(t("indicator_id"), [pa.Check.isin(list(catalogues["indicators"]["id"])),
+                                                          *c("indicator_id")]),
+            "basis": pa.Column(t("basis"), [pa.Check.isin(list(catalogues["bases"]["id"])), *c("basis")]),
+            "period": pa.Column(t("period"), [pa.Check.str_length(min_value=4), *c("period")]),
+            "period_kind": pa.Column(t("period_kind"), [pa.Check.isin(PERIOD_KINDS), *c("period_kind")]),
             "year": pa.Column("int64", pa.Check.in_range(1800, 2100)),
             "ref_date": pa.Column("datetime64[ns]", nullable=False),
             "value": pa.Column(float, [pa.Check(lambda s: np.isfinite(s), element_wise=False,
                                                  error="value is missing or infinite")]),
-            "unit": pa.Column(str),
+            "unit": pa.Column(t("unit"), c("unit")),
             "preferred": pa.Column(bool),
-            "source_id": pa.Column(str, pa.Check.isin(source_ids)),
-            "source_url": pa.Column(str, nullable=True),
+            "source_id": pa.Column(t("source_id"), [pa.Check.isin(source_ids), *c("source_id")]),
+            "source_url": pa.Column(t("source_url"), c("source_url"), nullable=True),
             "derived": pa.Column(bool),
         },
         unique=FACT_KEY, report_duplicates="all", strict=False, coerce=False,
@@ -93,7 +112,7 @@ def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame) -> lis
 
 
 def validate_facts(facts: pd.DataFrame, catalogues: dict, source_ids: list[str]) -> dict:
-    problems = _schema_problems(facts, fact_schema(catalogues, source_ids))
+    problems = _schema_problems(facts, fact_schema(catalogues, source_ids, facts))
     problems += check_ranges_and_units(facts, catalogues["indicators"])
     if problems:
         raise ValidationError(problems)

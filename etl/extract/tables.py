@@ -12,8 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.csv as pacsv
 
 from etl.errors import RawDataError
+
+_MAX_COLUMNS = 1024
+_BOM = b"\xef\xbb\xbf"
 
 
 def _decode(path: Path, encoding: str) -> str:
@@ -43,10 +48,87 @@ def _no_gc():
 
 
 def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame:
-    """Read ``path`` into a DataFrame of strings with a ``_row`` column (1-based data row)."""
+    """Read ``path`` into a DataFrame of strings with a ``_row`` column (1-based data row).
+
+    Clean files are parsed by ``pyarrow.csv``; a file the fast path cannot read with certainty
+    (bad bytes, wrong field count, quotes, blank lines, header problems, …) is read again by the
+    ``csv`` module, which names the file, row and column of the problem.
+    """
     path = Path(path)
     if not path.exists():
         raise RawDataError(path, "file is missing")
+    frame = _read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns)
+    if frame is not None:
+        return frame
+    return _read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
+
+
+def _read_fast(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame | None:
+    """``pyarrow.csv`` reading; None whenever the file is not certainly read exactly as the ``csv``
+    module reads it (the caller then reads it the exact way, which raises the precise error)."""
+    data = path.read_bytes()
+    codec = encoding.lower().replace("-", "_")
+    if codec in ("utf_8_sig", "utf8_sig"):
+        if not data.startswith(_BOM):
+            return None
+        data = data[len(_BOM):]
+    elif codec in ("utf_8", "utf8"):
+        if data.startswith(_BOM):          # the csv path keeps a BOM in the first header name
+            return None
+    else:
+        try:
+            data = data.decode(encoding).encode("utf-8")
+        except (UnicodeError, LookupError):
+            return None
+    if (len(delimiter) != 1 or not data.strip() or data[:1] in (b"\n", b"\r") or b"\x00" in data
+            or b'"' in data or b"\n\n" in data or b"\n\r" in data or b"\r\r" in data):
+        # quotes: arrow accepts some quoting the strict csv module rejects; blank lines shift the
+        # row numbers; NUL, empty files: the exact path decides
+        return None
+    try:
+        table = pacsv.read_csv(
+            pa.py_buffer(data),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, use_threads=True),
+            parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, double_quote=False,
+                                             escape_char=False, newlines_in_values=False,
+                                             ignore_empty_lines=False),
+            convert_options=pacsv.ConvertOptions(
+                column_types={f"f{i}": pa.large_string() for i in range(_MAX_COLUMNS)},
+                strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except (pa.ArrowException, ValueError):
+        return None
+    del data
+    if table.num_rows < 2 or table.num_columns > _MAX_COLUMNS:
+        return None
+    header = [str(h).strip() for h in table.slice(0, 1).to_pylist()[0].values()]
+    if any(c not in header for c in columns) or len(set(header)) != len(header):
+        return None
+    body = table.slice(1)
+    del table
+    blank = None
+    frame = {}
+    for position, name in enumerate(header):
+        if name not in columns:
+            continue
+        values = pd.Series(pd.arrays.ArrowStringArray(body.column(position)), dtype="str").str.strip()
+        frame[name] = values
+    for position in range(len(header)):    # a row is skipped when every cell is blank
+        empty = pd.Series(pd.arrays.ArrowStringArray(body.column(position)), dtype="str").str.strip().eq("")
+        blank = empty if blank is None else blank & empty
+        if not blank.any():
+            break
+    numbers = pd.Series(range(1, body.num_rows + 1), dtype="int64")
+    out = pd.DataFrame({c: frame[c] for c in columns})
+    out["_row"] = numbers
+    if blank is not None and blank.any():
+        out = out[~blank.to_numpy()].reset_index(drop=True)
+        if out.empty:
+            return None
+    return out
+
+
+def _read_exact(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame:
+    """The ``csv`` module path: slower, names the file, row and column of any problem."""
     text = _decode(path, encoding)
     if not text.strip():
         raise RawDataError(path, "file is empty")

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from etl.frames import concat, plain
 from etl.harmonise.currency import rate_tables, to_eur
 
 DERIVED_SOURCE = "derived"
@@ -28,7 +29,7 @@ def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.
 
 
 def density(facts: pd.DataFrame) -> pd.DataFrame:
-    pref = facts[facts["preferred"]]
+    pref = plain(facts[facts["preferred"] & facts["indicator_id"].isin(["area", "population"])])
     area = (pref[pref["indicator_id"].eq("area")].sort_values("ref_date")
             .groupby("area_id").tail(1).set_index("area_id"))
     pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(area.index)]
@@ -41,7 +42,7 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
 
 def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """One population per (area, year): the first basis in the place's order, latest date in the year."""
-    pref = facts[facts["preferred"] & facts["indicator_id"].eq("population")]
+    pref = plain(facts[facts["preferred"] & facts["indicator_id"].eq("population")])
     order = {r.id: [b for b in r.population_bases.split(";") if b] for r in places.itertuples()}
     rank = [order.get(a, []).index(b) if b in order.get(a, []) else 99
             for a, b in zip(pref["area_id"], pref["basis"])]
@@ -50,7 +51,7 @@ def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFra
 
 
 def per_capita(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    gdp = facts[facts["preferred"] & facts["indicator_id"].eq("gdp_nominal") & facts["basis"].ne("document")]
+    gdp = plain(facts[facts["preferred"] & facts["indicator_id"].eq("gdp_nominal") & facts["basis"].ne("document")])
     pop = population_for_year(facts, places)[["value", "basis", "period", "source_id"]]
     pop.columns = ["_persons", "_basis", "_period", "_source"]
     joined = gdp[["area_id", "year"]].join(pop, on=["area_id", "year"])  # one vectorised look-up
@@ -63,7 +64,7 @@ def per_capita(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
 def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
     """``<indicator>_eur`` (market rate) and ``<indicator>_eur_ppp`` rows for every preferred value."""
     fx, ppp = rate_tables(facts)
-    rows = facts[facts["preferred"] & facts["indicator_id"].eq(indicator)]
+    rows = plain(facts[facts["preferred"] & facts["indicator_id"].eq(indicator)])
     frames = []
     for suffix, rates, label in (("_eur", fx, "ECB annual average"), ("_eur_ppp", ppp, "PPP (World Bank ICP)")):
         values = to_eur(rows["value"], rows["unit"], rows["year"], rates)
@@ -78,13 +79,13 @@ def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
         source = "ecb_eurjpy" if suffix == "_eur" else "worldbank_ppp"
         inputs = rows["inputs"] + pd.Series(";" + source, index=rows.index).where(jpy, "")
         frames.append(_rows(rows, indicator + suffix, values, "EUR", note, inputs))
-    return pd.concat(frames)
+    return pd.concat(frames)   # small plain frames
 
 
 def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
     _, implied = rate_tables(facts)
-    base = facts[facts["preferred"] & facts["indicator_id"].eq("ppp_conversion_factor")
-                 & facts["area_id"].eq("japan") & facts["year"].isin(implied.index)]
+    base = plain(facts[facts["preferred"] & facts["indicator_id"].eq("ppp_conversion_factor")
+                       & facts["area_id"].eq("japan") & facts["year"].isin(implied.index)])
     note = pd.Series("PPP factor Japan ÷ PPP factor Germany", index=base.index)
     inputs = pd.Series("worldbank_ppp", index=base.index)
     return _rows(base, "ppp_jpy_per_eur", base["year"].map(implied), "JPY/EUR", note, inputs)
@@ -92,8 +93,8 @@ def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
 
 def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     facts = facts.assign(derived=False, inputs=facts["source_id"])
-    with_pc = pd.concat([facts, per_capita(facts, places)], ignore_index=True)
+    with_pc = concat([facts, per_capita(facts, places)])
     parts = [with_pc, density(facts), in_euros(with_pc, "gdp_nominal").replace(
         {"indicator_id": {"gdp_nominal_eur": "gdp_eur", "gdp_nominal_eur_ppp": "gdp_eur_ppp"}}),
         in_euros(with_pc, "gdp_per_capita"), ppp_rate(facts)]
-    return pd.concat(parts, ignore_index=True)
+    return concat(parts)

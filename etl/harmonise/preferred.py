@@ -12,7 +12,7 @@ KEY = ["area_id", "indicator_id", "basis", "period"]
 
 def resolve(facts: pd.DataFrame, priority: dict[str, int]) -> tuple[pd.DataFrame, list[str]]:
     """Return facts with a boolean ``preferred`` column, and the list of unresolvable conflicts."""
-    facts = facts.copy()
+    facts = facts.copy(deep=False)   # copy-on-write: only the new column is written
     grouped = facts.groupby(KEY, sort=False, dropna=False)
     size = grouped["value"].transform("size")
     marked = facts["preferred"].fillna(False).astype(bool)

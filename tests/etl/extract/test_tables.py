@@ -142,3 +142,54 @@ def test_empty_files(tmp_path, data, message):
 def test_missing_file(tmp_path):
     with pytest.raises(RawDataError, match="file is missing"):
         read_table(tmp_path / "nope.csv", encoding="utf-8", delimiter=",", columns=["a"])
+
+
+# --- the fast path (pyarrow.csv) and the exact path (csv module) agree -----------------------
+
+from etl.extract import tables as _tables  # noqa: E402
+
+
+@pytest.mark.parametrize("data,encoding,delimiter,columns", [
+    (DE_TEXT.replace('"Hauptwohnsitz; Stadt Essen"', "Hauptwohnsitz").encode("utf-8-sig"), "utf-8-sig", ";",
+     DE_COLUMNS),
+    (JP_TEXT.replace('"327,692"', "327692").replace('"322,515"', "322515").encode("cp932"), "cp932", ",",
+     JP_COLUMNS),
+    (b" a , b ,c\r\n 1 , x ,9\r\n,,\r\n2,y,8", "utf-8", ",", ["b", "a"]),
+    (b"a;b\n1;2\n ; \n3;4\n", "utf-8", ";", ["a", "b"]),
+])
+def test_fast_path_reads_exactly_what_the_csv_module_reads(tmp_path, data, encoding, delimiter, columns):
+    path = write(tmp_path, "t.csv", data)
+    fast = _tables._read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns)
+    exact = _tables._read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
+    assert fast is not None
+    assert fast.equals(exact), (fast, exact)
+    assert read_table(path, encoding=encoding, delimiter=delimiter, columns=columns).equals(exact)
+
+
+@pytest.mark.parametrize("data,encoding,columns,match,row", [
+    (b"a,b\n1,2\n3\n", "utf-8", ["a", "b"], "has 1 fields, the header has 2", 2),
+    (b"a,b\n1,2\n3,4,5\n", "utf-8", ["a", "b"], "has 3 fields, the header has 2", 2),
+    (b"a,b\n1,2\n\"x\"y,4\n", "utf-8", ["a", "b"], "malformed CSV", 2),     # arrow would accept this quoting
+    (b"a,b\n1,2\n\xff,4\n", "utf-8", ["a", "b"], "cannot be decoded as utf-8", 2),
+    (b"a,c\n1,2\n", "utf-8", ["a", "b"], "required column missing", None),
+    (b"\xef\xbb\xbfa,b\n1,2\n", "utf-8", ["a", "b"], "required column missing", None),  # BOM kept by utf-8
+    (b"a,b\n,\n ,\n", "utf-8", ["a", "b"], "no data rows", None),
+    ("a,b\n1,2\n3,郡山\n".encode("cp932")[:-2], "cp932", ["a", "b"], "cannot be decoded as cp932", 2),
+])
+def test_fast_path_problems_get_the_exact_error(tmp_path, data, encoding, columns, match, row):
+    """Whatever the fast path cannot read with certainty is read again by the csv module, which names
+    the row: the errors are the same as before the fast path existed."""
+    path = write(tmp_path, "t.csv", data)
+    assert _tables._read_fast(path, encoding=encoding, delimiter=",", columns=columns) is None
+    with pytest.raises(RawDataError, match=match) as err:
+        read_table(path, encoding=encoding, delimiter=",", columns=columns)
+    assert err.value.row == row
+
+
+def test_large_clean_file_takes_the_fast_path(tmp_path, monkeypatch):
+    lines = ["Gebiet;Wert"] + [f"m{i:05d};{i}" for i in range(50_000)]
+    path = write(tmp_path, "t.csv", ("\n".join(lines) + "\n").encode("utf-8-sig"))
+    monkeypatch.setattr(_tables, "_read_exact", lambda *a, **k: pytest.fail("exact path used"))
+    table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=["Wert", "Gebiet"])
+    assert len(table) == 50_000 and table["_row"].iloc[-1] == 50_000
+    assert table["Gebiet"].iloc[-1] == "m49999" and str(table["Wert"].dtype) == "str"

@@ -1,0 +1,90 @@
+"""Repeated text columns of the fact table as categoricals (one small code per row, each text once).
+
+The fact table repeats a few hundred distinct texts (area, indicator, unit, source, file, …) on
+millions of rows; as plain strings they cost ~280 bytes per fact. Here they are pandas categoricals
+whose categories are kept *sorted*, so that sorting by the codes gives the same order as sorting
+the texts. They become plain strings again only where a table is published (:func:`plain`).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+CATEGORICAL = ["area_id", "indicator_id", "basis", "period", "period_kind", "unit", "source_id", "source_url",
+               "note", "raw_file", "inputs"]
+
+
+def _sorted_categories(values) -> pd.Index:
+    return pd.Index(sorted(set(values)), dtype="str")
+
+
+def from_codes(codes: np.ndarray, values) -> pd.Categorical:
+    """Row ``i`` gets ``values[codes[i]]`` (code -1 → missing); categories sorted and unique."""
+    values = list(values)
+    categories = _sorted_categories(v for v in values if isinstance(v, str))
+    position = categories.get_indexer(pd.Index(values, dtype=object)) if values else np.array([], dtype=np.intp)
+    lookup = np.append(position, -1).astype(np.int64)          # code -1 → lookup[-1] = -1
+    new = lookup[np.asarray(codes, dtype=np.int64)]
+    return pd.Categorical.from_codes(new.astype(_code_dtype(len(categories))), categories=categories)
+
+
+def _code_dtype(n: int):
+    return np.int8 if n < 127 else np.int16 if n < 32_767 else np.int32
+
+
+def constant(value: str, length: int) -> pd.Categorical:
+    return pd.Categorical.from_codes(np.zeros(length, dtype=np.int8), categories=pd.Index([value], dtype="str"))
+
+
+def as_category(values: pd.Series) -> pd.Series:
+    """``values`` (text) as a categorical with sorted categories; categoricals are re-sorted if needed."""
+    if isinstance(values.dtype, pd.CategoricalDtype):
+        cats = values.cat.categories
+        if cats.is_monotonic_increasing and cats.dtype == "str":
+            return values
+        return pd.Series(from_codes(values.cat.codes.to_numpy(), list(cats)), index=values.index, name=values.name)
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    return pd.Series(from_codes(codes, list(uniques)), index=values.index, name=values.name)
+
+
+def map_categories(values: pd.Series, mapping) -> pd.Series:
+    """``values.map(mapping)`` computed once per distinct value; the result stays categorical."""
+    values = as_category(values)
+    mapped = [mapping.get(c) if isinstance(mapping, dict) else mapping(c) for c in values.cat.categories]
+    return pd.Series(from_codes(values.cat.codes.to_numpy(), mapped), index=values.index, name=values.name)
+
+
+def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+    """``pd.concat(frames, ignore_index=True)`` keeping the repeated text columns categorical (a plain
+    concat of categoricals with different categories falls back to Python objects)."""
+    frames = [f for f in frames]
+    order: list[str] = []
+    for f in frames:
+        order += [c for c in f.columns if c not in order]
+    text = [c for c in order if c in CATEGORICAL]
+    rest = pd.concat([f.drop(columns=[c for c in text if c in f.columns]) for f in frames], ignore_index=True)
+    columns = {}
+    for name in text:
+        parts = [as_category(f[name]) if name in f.columns else None for f in frames]
+        categories = _sorted_categories(v for p in parts if p is not None for v in p.cat.categories)
+        dtype = _code_dtype(len(categories))
+        codes = []
+        for f, part in zip(frames, parts):
+            if part is None:
+                codes.append(np.full(len(f), -1, dtype=dtype))
+            else:
+                lookup = np.append(categories.get_indexer(part.cat.categories), -1)
+                codes.append(lookup[part.cat.codes.to_numpy().astype(np.int64)].astype(dtype))
+        all_codes = np.concatenate(codes) if codes else np.array([], dtype=dtype)
+        columns[name] = pd.Categorical.from_codes(all_codes, categories=categories)
+    for name, values in columns.items():
+        rest[name] = values
+    return rest[order]
+
+
+def plain(frame: pd.DataFrame) -> pd.DataFrame:
+    """Categorical columns back to plain text (``str``), as published; other columns untouched."""
+    cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    if not cats:
+        return frame
+    return frame.assign(**{c: frame[c].astype("str") for c in cats})
