@@ -13,7 +13,7 @@ def _name(place: dict, lang: str) -> str:
     return place.get(f"name_{lang}") or place.get("name_en", "")
 
 
-def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str) -> html.Div:
+def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str, era: bool = False) -> html.Div:
     decimals = int(indicator.get("decimals") or 0)
     if fact is None:
         shown = html.Div(t("common.no_data", lang), className="kpi-value gap", **{"data-gap": "true"})
@@ -30,7 +30,7 @@ def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str) ->
                               className="kpi-derivation"))
     return html.Div([
         html.Div(_name(place, lang), className="kpi-city"),
-        shown, *extra, note(fact, dataset, lang),
+        shown, *extra, note(fact, dataset, lang, era),
     ], className=f"kpi-card city-{place.get('id')}", **{"data-area": place.get("id", ""),
                                                           "data-indicator": indicator.get("id", "")})
 
@@ -51,14 +51,14 @@ def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dic
              label=indicator.get(f"label_{lang}", ""), x=fmt.number(max(r, 1 / r), lang, 1))
 
 
-def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str) -> html.Section:
+def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str, era: bool = False) -> html.Section:
     a, b = facts
     sentence = ratio_sentence(a, b, indicator, places[0], places[1], lang)
     comparability = indicator.get(f"comparability_{lang}", "")
     label_id = f"kpi-{indicator['id']}-label"
     return html.Section([
         html.H2(indicator.get(f"label_{lang}", indicator["id"]), className="kpi-label", id=label_id),
-        html.Div([card(a, indicator, places[0], dataset, lang), card(b, indicator, places[1], dataset, lang)],
+        html.Div([card(a, indicator, places[0], dataset, lang, era), card(b, indicator, places[1], dataset, lang, era)],
                  className="kpi-pair"),
         html.P(sentence, className="kpi-ratio") if sentence else None,
         html.P(comparability, className="kpi-comparability") if comparability else None,

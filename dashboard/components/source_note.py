@@ -21,14 +21,14 @@ def source_links(fact: dict, dataset, lang: str) -> list:
     return links
 
 
-def as_of(fact: dict, lang: str) -> str:
-    return fmt.period(fact["period"], fact["period_kind"], fact["ref_date"], lang)
+def as_of(fact: dict, lang: str, era: bool = False) -> str:
+    return fmt.period(fact["period"], fact["period_kind"], fact["ref_date"], lang, japanese_era=era)
 
 
-def note(fact: dict | None, dataset, lang: str) -> html.Div:
+def note(fact: dict | None, dataset, lang: str, era: bool = False) -> html.Div:
     if fact is None:
         return html.Div(t("common.no_source", lang), className="source-note muted")
-    parts = [html.Span(t("common.as_of", lang, date=as_of(fact, lang)), className="as-of"), " · ",
+    parts = [html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="as-of"), " · ",
              html.Span(t("common.source", lang), className="visually-label"), " "]
     links = source_links(fact, dataset, lang)
     for i, link in enumerate(links):

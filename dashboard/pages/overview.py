@@ -21,7 +21,7 @@ def _basis_order(place: dict) -> list[str]:
     return [b for b in str(place.get("population_bases") or "").split(";") if b]
 
 
-def kpi_rows(dataset, lang: str) -> list:
+def kpi_rows(dataset, lang: str, era: bool = False) -> list:
     places = tuple(dataset.place(p) for p in PAIR)
     indicators = dataset.indicators[dataset.indicators["kpi_order"].ne("")].copy()
     indicators["order"] = indicators["kpi_order"].astype(int)
@@ -30,7 +30,7 @@ def kpi_rows(dataset, lang: str) -> list:
         facts = tuple(latest(dataset.facts, p["id"], ind["id"],
                              _basis_order(p) if ind["id"] in ("population", "density") else None)
                       for p in places)
-        rows.append(kpi_card.pair(ind, facts, places, dataset, lang))
+        rows.append(kpi_card.pair(ind, facts, places, dataset, lang, era))
     return rows
 
 
@@ -60,31 +60,42 @@ def target_row(dataset, lang: str) -> html.Section:
                         **{"data-indicator": "climate_target"})
 
 
-def region_row(dataset, lang: str) -> html.Section:
+def region_row(dataset, lang: str, era: bool = False) -> html.Section:
     cards = []
     for area, indicator in REGIONS:
         fact = latest(dataset.facts, area, indicator)
         ind = dataset.indicator(indicator)
-        cards.append(kpi_card.card(fact, ind, dataset.place(area), dataset, lang))
+        cards.append(kpi_card.card(fact, ind, dataset.place(area), dataset, lang, era))
         cards[-1].children.insert(1, html.Div(ind.get(f"label_{lang}", ""), className="kpi-basis"))
     return html.Section([html.H2(t("overview.regional_context", lang), className="kpi-label"),
                          html.Div(cards, className="kpi-pair")], className="kpi-row",
                         **{"data-indicator": "regional_renewables"})
 
 
+def era_switch(lang: str, era: bool):
+    """Japanese only: show reference dates in the Japanese calendar (令和6年…) or the Gregorian one."""
+    if lang != "ja":
+        return None
+    return html.P(html.A(t("overview.era_off" if era else "overview.era_on", lang),
+                         href=f"/{lang}/overview" + ("" if era else "?era=1"), id="era-switch"),
+                  className="era-switch")
+
+
 @per_version(maxsize=16)
-def _page(dataset, lang: str):
+def _page(dataset, lang: str, era: bool):
     content = [
         html.H1(t("overview.title", lang)),
         html.P(t("overview.lead", lang), className="lead"),
-        html.Div([*kpi_rows(dataset, lang), target_row(dataset, lang), region_row(dataset, lang)],
+        era_switch(lang, era),
+        html.Div([*kpi_rows(dataset, lang, era), target_row(dataset, lang), region_row(dataset, lang, era)],
                  className="kpi-grid", id="kpi-grid"),
     ]
     return shell.page(lang, "overview", content, dataset)
 
 
-def layout(lang: str = "en", **_query):
-    return _page(current(), normalise_language(lang))
+def layout(lang: str = "en", **query):
+    lang = normalise_language(lang)
+    return _page(current(), lang, lang == "ja" and query.get("era") == "1")
 
 
 __all__ = ["layout", "note"]

@@ -50,3 +50,11 @@ def test_area_ratio_sentence(dataset):
 def test_no_ratio_between_different_years(dataset):
     text = " ".join(texts(overview.layout(lang="en")))
     assert "GDP in euros (market rate):" not in text
+
+
+def test_japanese_era_display_is_optional(dataset):
+    plain = " ".join(texts(overview.layout(lang="ja")))
+    era = " ".join(texts(overview.layout(lang="ja", era="1")))
+    assert "令和" not in plain and "2024年" in plain
+    assert "令和6年" in era and "和暦で表示" in plain and "西暦で表示" in era
+    assert "令和" not in " ".join(texts(overview.layout(lang="en", era="1")))
