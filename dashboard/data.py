@@ -33,6 +33,7 @@ class Dataset:
     stakeholders: pd.DataFrame
     actions: pd.DataFrame
     targets: pd.DataFrame
+    documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["id", "title", "date", "file"]))
     boundaries: dict = field(default_factory=dict)
     boundary_meta: dict = field(default_factory=dict)
 
@@ -52,6 +53,8 @@ class Dataset:
 def load(version_dir: Path) -> Dataset:
     manifest = json.loads((version_dir / "manifest.json").read_text(encoding="utf-8"))
     tables = {name: pd.read_parquet(version_dir / f"{name}.parquet") for name in TABLES}
+    if (version_dir / "documents.parquet").exists():  # versions published before documents were added lack it
+        tables["documents"] = pd.read_parquet(version_dir / "documents.parquet")
     boundaries, meta = {}, {}
     bdir = version_dir / "boundaries"
     if (bdir / "boundaries.json").exists():

@@ -71,6 +71,7 @@ def step_extract(state: RunState) -> None:
     state.tables["events"] = seed_documents.read_events(seed_dir)
     state.tables["stakeholders"] = seed_documents.read_stakeholders(seed_dir)
     state.tables["actions"] = seed_documents.read_actions(seed_dir)
+    state.tables["documents"] = seed_documents.documents(state.metas[seed_documents.SOURCE_ID])
     state.per_source["climate_targets"] = len(state.tables["targets"])
     state.per_source["events"] = len(state.tables["events"])
 
@@ -108,7 +109,7 @@ def step_harmonise(state: RunState) -> None:
 def step_validate(state: RunState) -> None:
     source_ids = [*state.metas, "derived"]
     facts_report = validate_facts(state.facts, state.catalogues, source_ids)
-    events, problems = parse_events(state.tables["events"])
+    events, problems = parse_events(state.tables["events"], list(state.tables["documents"]["id"]))
     problems += check_links(state.tables["stakeholders"], state.tables["actions"], set(events["id"]))
     unknown_areas = set(state.tables["targets"]["area_id"]) - set(state.catalogues["places"]["id"])
     problems += [f"targets: unknown area {a!r}" for a in sorted(unknown_areas)]

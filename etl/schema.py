@@ -125,12 +125,14 @@ def _event_date(text: str, precision: str) -> pd.Timestamp:
     return pd.to_datetime(text, format=formats[precision])
 
 
-def parse_events(events: pd.DataFrame) -> tuple[pd.DataFrame, list[str]]:
-    """Check enums, ids, sources and dates of the events; return them with parsed dates."""
+def parse_events(events: pd.DataFrame, documents: list[str] | None = None) -> tuple[pd.DataFrame, list[str]]:
+    """Check enums, ids, sources and dates of the events; return them with parsed dates.
+
+    ``documents`` are the ids of the source documents an event may cite (from seed_documents/source.yaml)."""
     problems = []
     events = events.copy()
     enums = {"field": FIELDS, "place": PLACES, "kind": KINDS, "status": STATUSES, "precision": PRECISIONS,
-             "milestone": ["yes", "no"], "document": ["000", "001", "002"]}
+             "milestone": ["yes", "no"], "document": documents or ["000", "001", "002"]}
     for r in events.itertuples():
         where = f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1})"
         for column, allowed in enums.items():

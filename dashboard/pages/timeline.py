@@ -143,7 +143,9 @@ def event_detail(dataset, event_id: str | None, lang: str) -> list:
             links += ([", "] if i else []) + [dcc.Link(getattr(s, f"name_{lang}"),
                                                        href=f"/{lang}/timeline?who={s.id}#{RESULTS}")]
         items += _pair(t("timeline.institutions", lang), links)
-    source = [t("timeline.source_text", lang, document=row["document"], locator=row["locator"]), " · ",
+    titles = dict(zip(dataset.documents["id"], dataset.documents["title"]))
+    document = f"{row['document']} — {titles[row['document']]}" if row["document"] in titles else row["document"]
+    source = [t("timeline.source_text", lang, document=document, locator=row["locator"]), " · ",
               html.A(t("timeline.source_link", lang), href=f"/{lang}/sources#source-{SOURCE_ID}",
                      className="source-link")]
     items += _pair(t("timeline.source", lang), html.Span(source, className="source-note"))

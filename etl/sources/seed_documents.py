@@ -75,3 +75,10 @@ def read_stakeholders(source_dir: Path) -> pd.DataFrame:
 
 def read_actions(source_dir: Path) -> pd.DataFrame:
     return _table(source_dir, ACTIONS, ACTION_COLUMNS)
+
+
+def documents(meta: dict) -> pd.DataFrame:
+    """The partnership's documents as listed in source.yaml (id, title, date, file): events cite them by id."""
+    rows = [{"id": str(d["id"]), "title": str(d["title"]), "date": str(d.get("date", "")),
+             "file": str(d.get("file", ""))} for d in meta.get("documents") or []]
+    return pd.DataFrame(rows, columns=["id", "title", "date", "file"])

@@ -225,3 +225,15 @@ def test_any_query_string_parses(text):
     state = tf.parse_query(text)
     assert isinstance(state, tf.TimelineState)
     assert tf.parse_query(tf.to_query(state)) == state
+
+
+def test_event_detail_names_the_source_document(dataset):
+    from dashboard.pages import timeline
+    from tests.dashboard.tree import texts
+
+    event = dataset.events.iloc[0]
+    from dash import html
+
+    shown = " ".join(texts(html.Div(timeline.event_detail(dataset, event["id"], "en"))))
+    title = dataset.documents.set_index("id").loc[event["document"], "title"]
+    assert title in shown and event["locator"] in shown
