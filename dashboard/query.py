@@ -31,3 +31,9 @@ def flag(value, default: bool) -> bool:
     if value in ("0", "false", "off"):
         return False
     return default
+
+
+def slider_range(value, lo: int, hi: int, default):
+    """A RangeSlider's [a, b] value checked like a URL value: clipped to [lo, hi], else ``default``."""
+    text = f"{value[0]}-{value[1]}" if isinstance(value, (list, tuple)) and len(value) == 2 else None
+    return year_range(text, lo, hi, default)

@@ -113,7 +113,7 @@ def update(measure, currency, years, lang):
     dataset = current()
     measure = query.choice(measure, MEASURES, "gdp")
     currency = query.choice(currency, CURRENCIES, "market")
-    years = query.year_range(f"{years[0]}-{years[1]}" if years else None, *YEARS, YEARS)
+    years = query.slider_range(years, *YEARS, YEARS)
     fig, rows = gdp_figure(dataset, lang, measure, currency, years)
     return fig, rates_text(dataset, lang, rows, currency)
 
@@ -123,7 +123,7 @@ def update(measure, currency, years, lang):
           State("economy-lang", "data"), prevent_initial_call=True)
 def download(_n, measure, currency, years, lang):
     dataset = current()
-    years = query.year_range(f"{years[0]}-{years[1]}" if years else None, *YEARS, YEARS)
+    years = query.slider_range(years, *YEARS, YEARS)
     rows = select_gdp(dataset, query.choice(measure, MEASURES, "gdp"), query.choice(currency, CURRENCIES, "market"), years)
     return {"content": rows_to_csv(rows, dataset, lang), "filename": "gdp.csv", "type": "text/csv"}
 

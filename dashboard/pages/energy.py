@@ -82,7 +82,7 @@ def layout(lang: str = "en", **q):
         chart_card("energy-capacity", t("energy.capacity_title", lang), lang,
                    capacity_figure(dataset, lang, capacity),
                    csv=False, notes=[t("energy.capacity_note", lang)]),
-        html.Div(id="energy-url", hidden=True),
+        html.Div(id="energy-url", hidden=True), html.Div(id="energy-event-sink", hidden=True),
         dcc.Store(id="energy-lang", data=lang),
     ]
     return shell.page(lang, "energy", content, dataset)
@@ -90,7 +90,7 @@ def layout(lang: str = "en", **q):
 
 def _clean(indicators, areas, years):
     return ([i for i in (indicators or []) if i in SHARES], [a for a in (areas or []) if a in AREAS],
-            query.year_range(f"{years[0]}-{years[1]}" if years else None, *YEARS, (2005, 2042)))
+            query.slider_range(years, *YEARS, (2005, 2042)))
 
 
 @callback(Output("energy-shares", "figure"), Input("energy-indicator", "value"), Input("energy-areas", "value"),
@@ -123,6 +123,6 @@ clientside_callback(
 
 clientside_callback(
     "function(click) { return window.twincity.openEvent(click); }",
-    Output("energy-lang", "modified_timestamp", allow_duplicate=True),
+    Output("energy-event-sink", "children"),
     Input("energy-shares", "clickData"), prevent_initial_call=True,
 )

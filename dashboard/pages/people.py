@@ -78,7 +78,7 @@ def layout(lang: str = "en", **q):
                    notes=[dataset.indicator("population").get(f"comparability_{lang}", ""), t("people.gap_note", lang)]),
         chart_card("people-density", t("people.density_title", lang), lang, density_figure(dataset, lang, bases, years),
                    notes=[t("people.density_note", lang)]),
-        html.Div(id="people-url", hidden=True),
+        html.Div(id="people-url", hidden=True), html.Div(id="people-event-sink", hidden=True),
         dcc.Store(id="people-lang", data=lang),
     ]
     return shell.page(lang, "people", content, dataset)
@@ -91,7 +91,7 @@ def layout(lang: str = "en", **q):
 def update(bases, view, base_year, years, events, lang):
     dataset = current()
     bases = [b for b in (bases or []) if b in BASES]
-    years = query.year_range(f"{years[0]}-{years[1]}" if years else None, *YEARS, YEARS)
+    years = query.slider_range(years, *YEARS, YEARS)
     view = query.choice(view, VIEWS, "absolute")
     base_year = int(query.choice(base_year, BASE_YEARS, "2011"))
     return (population_figure(dataset, lang, bases, years, view, base_year, bool(events)),
@@ -103,7 +103,7 @@ def update(bases, view, base_year, years, events, lang):
           State("people-years", "value"), State("people-lang", "data"), prevent_initial_call=True)
 def download_population(_n, bases, view, base_year, years, lang):
     dataset = current()
-    years = query.year_range(f"{years[0]}-{years[1]}" if years else None, *YEARS, YEARS)
+    years = query.slider_range(years, *YEARS, YEARS)
     rows = select(dataset, "population", [b for b in (bases or []) if b in BASES], years,
                   query.choice(view, VIEWS, "absolute"), int(query.choice(base_year, BASE_YEARS, "2011")))
     return {"content": rows_to_csv(rows, dataset, lang), "filename": "population.csv", "type": "text/csv"}
@@ -114,7 +114,7 @@ def download_population(_n, bases, view, base_year, years, lang):
           prevent_initial_call=True)
 def download_density(_n, bases, years, lang):
     dataset = current()
-    years = query.year_range(f"{years[0]}-{years[1]}" if years else None, *YEARS, YEARS)
+    years = query.slider_range(years, *YEARS, YEARS)
     rows = select(dataset, "density", [b for b in (bases or []) if b in BASES], years)
     return {"content": rows_to_csv(rows, dataset, lang), "filename": "density.csv", "type": "text/csv"}
 
@@ -131,6 +131,6 @@ clientside_callback(
 
 clientside_callback(
     "function(click) { return window.twincity.openEvent(click); }",
-    Output("people-lang", "modified_timestamp", allow_duplicate=True),
+    Output("people-event-sink", "children"),
     Input("people-population", "clickData"), prevent_initial_call=True,
 )

@@ -26,3 +26,9 @@ def test_hostile_values_fall_back(value):
     lo, hi = query.year_range(value, 1960, 2025, (1960, 2025))
     assert 1960 <= lo <= hi <= 2025
     assert query.flag(value, True) in (True, False)
+
+
+def test_slider_range():
+    assert query.slider_range([2000, 2010], 1960, 2025, (1960, 2025)) == (2000, 2010)
+    assert query.slider_range(None, 1960, 2025, (1970, 2000)) == (1970, 2000)
+    assert query.slider_range([1900, 3000], 1960, 2025, (1960, 2025)) == (1960, 2025)

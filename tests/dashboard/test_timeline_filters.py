@@ -9,22 +9,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from dashboard import timeline_filters as tf
+from tests.dashboard.event_frames import frame
 from etl.schema import FIELDS, KINDS, PLACES, STATUSES
 
 
-def frame(rows: list[dict]) -> pd.DataFrame:
-    base = {"field": "general", "place": "essen", "kind": "meeting", "status": "held", "precision": "day",
-            "end": None, "participants": "", "milestone": False}
-    out = []
-    for i, row in enumerate(rows):
-        r = {**base, "id": f"e{i}", "title_en": f"Event {i}", "title_de": f"Ereignis {i}", "title_ja": f"出来事{i}",
-             "description_en": "", "description_de": "", "description_ja": "", **row}
-        out.append(r)
-    df = pd.DataFrame(out)
-    df["start"] = pd.to_datetime(df["start"])
-    df["end"] = pd.to_datetime(df["end"])
-    df["year"] = df["start"].dt.year
-    return df
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import pandas as pd
 import pytest
 
 from dashboard import timeline_filters as tf
+from tests.dashboard.event_frames import frame
 from dashboard.figures import timeline as tl
 from dashboard.i18n import t
 from etl.schema import FIELDS
@@ -12,18 +13,6 @@ from etl.schema import FIELDS
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"}
 
 
-def frame(rows: list[dict]) -> pd.DataFrame:
-    base = {"field": "general", "place": "essen", "kind": "meeting", "status": "held", "precision": "day",
-            "end": None, "participants": "", "milestone": False, "place_detail": ""}
-    out = []
-    for i, row in enumerate(rows):
-        out.append({**base, "id": f"e{i}", "title_en": f"Event {i}", "title_de": f"Ereignis {i}",
-                    "title_ja": f"出来事{i}", "description_en": "", "description_de": "", "description_ja": "", **row})
-    df = pd.DataFrame(out)
-    df["start"] = pd.to_datetime(df["start"])
-    df["end"] = pd.to_datetime(df["end"])
-    df["year"] = df["start"].dt.year
-    return df
 
 
 @pytest.fixture
