@@ -5,8 +5,6 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
-GEO_MIRROR ?= $(wildcard ../shared/geo)
-export TWINCITY_GEO_MIRROR ?= $(GEO_MIRROR)
 
 .PHONY: run serve test etl bench bench-etl bench-pages bench-load browser clean
 
@@ -29,6 +27,8 @@ serve: $(STAMP)
 browser:
 	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto.*cjk' || \
 	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; }
+	@command -v npm >/dev/null 2>&1 || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm >/dev/null; }
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q

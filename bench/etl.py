@@ -4,8 +4,8 @@
                                   [--timeout 300] [--max-rss-gb 10] [--skip-embedded] [--skip-synthetic]
 
 (a) Embedded dataset: ``twincity etl run`` as a subprocess (interpreter start, imports, every step,
-    publication into a fresh temporary folder each time; boundaries from the mirror when
-    ``$TWINCITY_GEO_MIRROR`` or ``../shared/geo`` exists, as ``make etl`` does). Median of ``--runs``;
+    publication into a fresh temporary folder each time; boundaries from ``data/raw``, as ``make etl``
+    does). Median of ``--runs``;
     peak memory is each child's own ``ru_maxrss`` (``os.wait4``).
 (b) Synthetic inputs: N municipalities × Y years × I indicators written as raw CSV files in the German
     format (UTF-8 with BOM, ``;``, ``593.489`` / ``23,8``, ``31.12.2022`` / ``12.2022`` / ``2022``,
@@ -47,7 +47,6 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 RESULTS = ROOT / "bench" / "results"
 VENV_BIN = Path(sys.executable).parent
-GEO_MIRROR = Path(os.environ.get("TWINCITY_GEO_MIRROR") or ROOT.parent / "shared" / "geo")
 SOURCE_ID = "synthetic_municipal"
 COLUMNS = ["Gebiet", "Merkmal", "Zeitraum", "Wert", "Einheit", "Bevorzugt", "Quelle", "Anmerkung"]
 
@@ -117,10 +116,7 @@ def _rss_bytes(pid: int) -> int:
 # --------------------------------------------------------------------------- (a) embedded data
 
 def bench_embedded(runs: int, timeout: float, max_rss: float) -> dict:
-    mirror = GEO_MIRROR if (GEO_MIRROR / "essen_city.geojson").exists() else None
     env = {k: v for k, v in os.environ.items() if not k.startswith("TWINCITY_")}
-    if mirror:
-        env["TWINCITY_GEO_MIRROR"] = str(mirror)
     results = []
     for n in range(runs):
         with tempfile.TemporaryDirectory(prefix="bench-etl-") as tmp:
@@ -137,7 +133,7 @@ def bench_embedded(runs: int, timeout: float, max_rss: float) -> dict:
                            max_rss_bytes=max_rss)
     inproc_json = json.loads(inproc["stdout"].strip().splitlines()[-1]) if inproc["returncode"] == 0 else {}
     times = [r["seconds"] for r in results]
-    return {"command": "twincity etl run --published <fresh temp folder>", "boundaries_mirror": str(mirror or ""),
+    return {"command": "twincity etl run --published <fresh temp folder>", "boundaries": "data/raw",
             "runs_s": [round(t, 3) for t in times], "median_s": round(statistics.median(times), 3),
             "cpu_s": [r["cpu_s"] for r in results], "median_cpu_s": round(statistics.median(r["cpu_s"] for r in results), 3),
             "peak_rss_mb": max(r["peak_rss_mb"] for r in results),

@@ -47,7 +47,6 @@ VENV_BIN = Path(sys.executable).parent
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
-GEO_MIRROR = Path(os.environ.get("TWINCITY_GEO_MIRROR") or ROOT.parent / "shared" / "geo")
 
 # Targets from issue 8.
 TARGET_GLANCE_MS = 1000
@@ -69,8 +68,6 @@ def publish_dataset(published: Path, data: Path | None = None) -> str:
     env = dict(os.environ)
     if data is not None:
         env["TWINCITY_DATA"] = str(data)
-    if GEO_MIRROR.is_dir():
-        env.setdefault("TWINCITY_GEO_MIRROR", str(GEO_MIRROR))
     subprocess.run([str(VENV_BIN / "twincity"), "etl", "run", "--published", str(published)], env=env,
                    cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     return os.readlink(published / "current")

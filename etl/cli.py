@@ -31,7 +31,8 @@ def etl() -> None:
               help="Run the steps up to and including STEP; publishes only when STEP is 'publish'.")
 @click.option("--dry-run", is_flag=True, help="Run and check every step but publish nothing.")
 @click.option("--mirror", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder with boundary GeoJSON files (else $TWINCITY_GEO_MIRROR).")
+              help="Take newer boundary GeoJSON files from this folder instead of the committed snapshots "
+                   "(same checks; the summary names each file taken).")
 @click.option("--published", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Publish into this folder instead of data/published.")
 def run(only: str | None, dry_run: bool, mirror: Path | None, published: Path | None) -> None:
@@ -72,6 +73,10 @@ def _summary(state: pipeline.RunState, dry_run: bool) -> None:
     console.print(table)
     if state.gaps:
         console.print(f"{len(state.gaps)} known gaps kept as gaps (listed in the manifest and on the sources page)")
+    layers = (state.report.get("boundaries") or {}).get("layers") or {}
+    if layers:
+        sources = sorted({layer["source_id"] for layer in layers.values()})
+        console.print(f"boundaries: {len(layers)} layers from {', '.join(sources)} (areas checked within 1 %)")
     for warning in state.warnings:
         console.print(f"[yellow]warning[/]: {warning}")
     if state.version:

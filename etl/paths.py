@@ -21,8 +21,3 @@ def reference_dir() -> Path:
 
 def published_dir() -> Path:
     return Path(os.environ.get("TWINCITY_PUBLISHED", data_dir() / "published"))
-
-
-def geo_mirror() -> Path | None:
-    value = os.environ.get("TWINCITY_GEO_MIRROR")
-    return Path(value) if value else None

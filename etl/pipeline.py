@@ -131,7 +131,9 @@ def official_areas(facts: pd.DataFrame) -> dict[str, float]:
 
 
 def step_boundaries(state: RunState) -> None:
-    result = boundaries.build(state.mirror, official_areas(state.facts))
+    result = boundaries.build(state.raw, official_areas(state.facts), mirror=state.mirror)
+    state.metas.update(result.sources)
+    state.checksums.update(result.checksums)
     state.boundary_files = result.files
     state.warnings += result.warnings
     state.report["boundaries"] = result.meta
@@ -184,7 +186,7 @@ def run(raw: Path | None = None, reference: Path | None = None, published: Path 
         mirror: Path | None = None, until: str = "publish", dry_run: bool = False,
         on_step: Callable[[str], None] | None = None) -> RunState:
     state = RunState(raw=Path(raw or paths.raw_dir()), reference=Path(reference or paths.reference_dir()),
-                     published=Path(published or paths.published_dir()), mirror=mirror or paths.geo_mirror())
+                     published=Path(published or paths.published_dir()), mirror=mirror)
     last = STEPS.index(until)
     for name in STEPS[: last + 1]:
         if name == "publish" and dry_run:

@@ -8,7 +8,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-GEO_MIRROR = Path(os.environ.get("TWINCITY_GEO_MIRROR") or ROOT.parent / "shared" / "geo")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # One app per test session: creating it registers the pages, which page modules need before import.
 _APP = None
@@ -35,8 +34,7 @@ def published(tmp_path_factory) -> Path:
     from etl import pipeline
 
     out = tmp_path_factory.mktemp("published")
-    mirror = GEO_MIRROR if GEO_MIRROR.is_dir() else None
-    pipeline.run(published=out, mirror=mirror)
+    pipeline.run(published=out)
     os.environ["TWINCITY_PUBLISHED"] = str(out)
     return out
 

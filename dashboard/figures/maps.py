@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import numpy as np
 import plotly.graph_objects as go
+import shapely
 
 from dashboard import geometry
 from dashboard.figures.theme import FONT, SEPARATORS
@@ -25,7 +26,9 @@ from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
 ROUTE_COLOUR = "#6a3d9a"
-COUNTRY_FILL = "#eceff3"
+COUNTRY_FILL = "#e2ded3"
+LAND_FILL, LAND_LINE, SEA = "#f6f5f0", "#d3d6da", "#eaf1f7"
+LAND_VIEW = (-40.0, 0.0, 190.0, 85.0)  # lon/lat box kept of the world's land (wider than the visible range)
 COUNTRY_LINE = "#9aa3ad"
 GRID = "#e3e6ea"
 STANDARD_PARALLEL = 45.0
@@ -156,12 +159,24 @@ def _parents(place: dict, places: dict) -> list[dict]:
     return chain
 
 
-def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, lang: str) -> go.Figure:
-    """Both cities on one equirectangular map with the great-circle route and the distance; when the
-    boundaries are there, each city's country and region (NRW, Fukushima Prefecture) and an inset of each."""
+def _land_trace(land: dict) -> go.Scatter:
+    """The world's land masses (one trace), clipped to the map's surroundings and simplified."""
+    shape = geometry.simplify(geometry.to_shape(land), SIMPLIFY_MAIN_DEG)
+    lon, lat = geometry.outline_xy(shapely.clip_by_rect(shape, *LAND_VIEW), decimals=2)
+    return go.Scatter(x=_f4(lon), y=_f4(lat), mode="lines", fill="toself", fillcolor=LAND_FILL,
+                      line={"color": LAND_LINE, "width": 0.6}, hoverinfo="skip", meta={"role": "land"})
+
+
+def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, lang: str,
+                 land: dict | None = None) -> go.Figure:
+    """Both cities on one equirectangular map with the great-circle route and the distance, over the
+    world's land masses when ``land`` (GeoJSON) is given; when the boundaries are there, each city's
+    country and region (NRW, Fukushima Prefecture) and an inset of each."""
     ends = (float(a["lon"]), float(a["lat"]), float(b["lon"]), float(b["lat"]))
     lons, lats = geometry.route(*ends)
     fig = go.Figure()
+    if land:
+        fig.add_trace(_land_trace(land))
     have_context = all(p.get("id") in boundaries for p in (*_parents(a, places), *_parents(b, places))) and bool(
         _parents(a, places) and _parents(b, places))
     main_y = [0.40, 1.0] if have_context else [0.0, 1.0]
@@ -236,6 +251,8 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
                            text=f"<b>{name(chain[0], lang)}</b>", font={"size": 11, "color": "#333"},
                            hovertext=f"{name(chain[0], lang)} · {name(chain[-1], lang)}")
     _base(fig, lang, t("maps.location.figure_title", lang, a=name(a, lang), b=name(b, lang)))
+    if land:
+        fig.update_layout(plot_bgcolor=SEA)
     return fig
 
 

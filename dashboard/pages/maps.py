@@ -75,10 +75,16 @@ def _memo(key: tuple, build):
     return _FIGURES[key]
 
 
+def land_layers(dataset) -> list[str]:
+    """The world's land masses (boundary layers of kind 'land'), if published."""
+    layers = dataset.boundary_meta.get("layers", {})
+    return [n for n, m in layers.items() if m.get("kind") == "land" and n in dataset.boundaries]
+
+
 def location_figure(dataset, lang: str):
     a, b = pair(dataset)
     return _memo((dataset.version, id(dataset), "location", lang), lambda: figures.location_map(
-        a, b, places(dataset), dataset.boundaries, lang))
+        a, b, places(dataset), dataset.boundaries, lang, land=next((dataset.boundaries[n] for n in land_layers(dataset)), None)))
 
 
 def twin_figure(dataset, lang: str, districts: bool):
@@ -275,7 +281,7 @@ def layout(lang: str = "en", **q):
                       + ([" ", t("maps.location.insets_note", lang, region_a=region_names[0],
                                  region_b=region_names[1])] if context_layers(dataset) else []),
                       className="chart-note"),
-               attribution(dataset, context_layers(dataset), lang, [t("maps.attribution.positions", lang)])],
+               attribution(dataset, context_layers(dataset) + land_layers(dataset), lang, [t("maps.attribution.positions", lang)])],
         min_height=300)
     content = [html.H1(t("maps.title", lang)), html.P(t("maps.lead", lang), className="lead"), location]
     if has_boundaries(dataset):

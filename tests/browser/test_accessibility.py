@@ -1,25 +1,23 @@
 """Accessibility in headless Chromium: axe-core on every page and language, keyboard use, city colours.
 
-axe-core is the npm package, injected into the live page. It is not vendored: the test uses
-``node_modules/axe-core/axe.min.js`` at the repository root and, when it is missing, runs
-``npm install --no-save --prefix <repo> axe-core@4`` once (``node_modules/`` is ignored by git).
+axe-core is the npm package of one exact version, checked against its integrity hash and cached in
+the user's cache folder (see ``tests/browser/axe_package.py``), injected into the live page.
 The test is skipped only when npm itself is missing.
 """
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
 
 import dash
 import pytest
 
 from dashboard.i18n import LANGUAGES, t
+from tests.browser.axe_package import AxeUnavailable
+from tests.browser.axe_package import axe_source as pinned_axe_source
 from tests.conftest import ROOT, PageWatch
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = sorted(m.group(1) for p in dash.page_registry.values()
                if (m := re.fullmatch(r"/<lang>/([\w-]+)", str(p.get("path_template") or ""))))
 BLOCKING = ("serious", "critical")
@@ -49,14 +47,10 @@ FOCUS_INFO = """() => {
 
 @pytest.fixture(scope="session")
 def axe_source() -> str:
-    if not AXE.exists():
-        npm = shutil.which("npm")
-        if npm is None:
-            pytest.skip("npm is not installed: cannot fetch the axe-core package (apt-get install npm)")
-        done = subprocess.run([npm, "install", "--no-save", "--no-audit", "--no-fund", "--prefix", str(ROOT),
-                               "axe-core@4"], capture_output=True, text=True, timeout=300)
-        assert done.returncode == 0 and AXE.exists(), f"npm install axe-core failed:\n{done.stderr[-2000:]}"
-    return AXE.read_text(encoding="utf-8")
+    try:
+        return pinned_axe_source()
+    except AxeUnavailable as exc:
+        pytest.skip(str(exc))
 
 
 @pytest.fixture(scope="module")

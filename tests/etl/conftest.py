@@ -16,13 +16,12 @@ ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 RAW = DATA / "raw"
 REFERENCE = DATA / "reference"
-GEO_MIRROR = Path(os.environ.get("TWINCITY_GEO_MIRROR") or ROOT.parent / "shared" / "geo")
-ENV_VARS = ("TWINCITY_DATA", "TWINCITY_RAW", "TWINCITY_REFERENCE", "TWINCITY_PUBLISHED", "TWINCITY_GEO_MIRROR")
+ENV_VARS = ("TWINCITY_DATA", "TWINCITY_RAW", "TWINCITY_REFERENCE", "TWINCITY_PUBLISHED")
 
 
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch):
-    """No test here reads a mirror or a published folder unless it passes one explicitly."""
+    """No test here reads a published folder or another data folder unless it passes one explicitly."""
     for name in ENV_VARS:
         monkeypatch.delenv(name, raising=False)
 
@@ -62,7 +61,7 @@ def data_copy(tmp_path) -> tuple[Path, Path]:
 
 @pytest.fixture(scope="session")
 def baseline_published(tmp_path_factory) -> Path:
-    """The real data published once (without boundaries) into a template folder; copy, never modify."""
+    """The real data published once into a template folder; copy, never modify."""
     from etl import pipeline
 
     out = tmp_path_factory.mktemp("baseline") / "published"
@@ -81,11 +80,16 @@ def published_copy(baseline_published, tmp_path) -> Path:
     return target
 
 
+BOUNDARY_SOURCES = ("boundaries_stadt_essen", "boundaries_mlit_n03", "boundaries_natural_earth")
+
+
 @pytest.fixture
-def geo_mirror() -> Path:
-    if not (GEO_MIRROR.is_dir() and (GEO_MIRROR / "essen_city.geojson").exists()):
-        pytest.skip(f"boundary mirror not found at {GEO_MIRROR}")
-    return GEO_MIRROR
+def boundary_raw(tmp_path) -> Path:
+    """A raw folder holding copies of the committed boundary sources only."""
+    target = tmp_path / "boundary_raw"
+    for name in BOUNDARY_SOURCES:
+        shutil.copytree(RAW / name, target / name)
+    return target
 
 
 @pytest.fixture

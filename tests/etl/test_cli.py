@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 import pytest
 from click.testing import CliRunner
@@ -41,7 +42,7 @@ def test_run_publishes_and_prints_a_summary(runner, tmp_path):
     assert "ETL summary" in result.output
     for source in ("essen_register", "koriyama_population", "facts published"):
         assert source in result.output
-    assert "boundaries missing" in result.output                       # no mirror in this test
+    assert "boundaries: 8 layers from" in result.output and "boundaries missing" not in result.output
     again = invoke(runner, ["etl", "run", "--published", str(published)])
     assert again.exit_code == 0 and f"unchanged, still version {version}" in again.output
 
@@ -65,10 +66,14 @@ def test_unknown_step_is_a_usage_error(runner):
     assert result.exit_code == 2 and "deploy" in result.output
 
 
-def test_mirror_option_builds_boundaries(runner, tmp_path, geo_mirror):
-    result = invoke(runner, ["etl", "run", "--published", str(tmp_path / "pub"), "--mirror", str(geo_mirror)])
+def test_mirror_option_takes_newer_boundary_files_and_says_so(runner, tmp_path, real_raw):
+    mirror = tmp_path / "mirror"
+    mirror.mkdir()
+    shutil.copy(real_raw / "boundaries_natural_earth" / "nrw.geojson", mirror / "nrw.geojson")
+    result = invoke(runner, ["etl", "run", "--published", str(tmp_path / "pub"), "--mirror", str(mirror)])
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "pub" / "current" / "boundaries" / "koriyama.geojson").exists()
+    assert "nrw" in result.output and "(mirror)" in result.output
+    assert (tmp_path / "pub" / "current" / "boundaries" / "nrw.geojson").exists()
 
 
 @pytest.mark.parametrize("case,exit_code,expected", [

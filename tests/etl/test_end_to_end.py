@@ -18,22 +18,20 @@ def run(tmp_path_factory, request):
     from pathlib import Path
 
     root = Path(__file__).resolve().parents[2]
-    geo = root.parent / "shared" / "geo"
-    mirror = geo if (geo / "essen_city.geojson").exists() else None
     published = tmp_path_factory.mktemp("e2e") / "published"
     start = time.perf_counter()
     state = pipeline.run(raw=root / "data" / "raw", reference=root / "data" / "reference",
-                         published=published, mirror=mirror)
+                         published=published)
     seconds = time.perf_counter() - start
     capture = request.config.pluginmanager.getplugin("capturemanager")
     with capture.global_and_fixture_disabled():
         print(f"\n[etl end-to-end] pipeline.run on data/raw: {seconds:.2f} s ({len(state.facts)} facts, "
-              f"boundaries {'from ' + str(mirror) if mirror else 'missing'})")
-    return state, published / "current", mirror
+              f"{len(state.report['boundaries']['layers'])} boundary layers)")
+    return state, published / "current"
 
 
 def test_every_table_is_published_and_not_empty(run):
-    state, current, _ = run
+    state, current = run
     manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["row_counts"], manifest
     for name, count in manifest["row_counts"].items():
@@ -42,7 +40,7 @@ def test_every_table_is_published_and_not_empty(run):
 
 
 def test_manifest_fields(run):
-    state, current, mirror = run
+    state, current = run
     manifest = json.loads((current / "manifest.json").read_text(encoding="utf-8"))
     assert MANIFEST_FIELDS <= set(manifest)
     assert manifest["version"] == state.version == current.resolve().name
@@ -51,12 +49,12 @@ def test_manifest_fields(run):
     assert set(manifest["inputs"]) == set(state.metas)                       # every source's checksums
     assert manifest["inputs"]["koriyama_population"]["koriyama_jinko.csv"] == state.checksums[
         "koriyama_population"]["koriyama_jinko.csv"]
-    assert manifest["boundaries_available"] is (mirror is not None)
+    assert manifest["boundaries_available"] is True
     assert manifest["per_source"]["essen_register"] == 20
 
 
 def test_every_fact_has_a_source_and_a_reference_date(run):
-    _, current, _ = run
+    _, current = run
     facts = pd.read_parquet(current / "facts.parquet")
     sources = pd.read_parquet(current / "sources.parquet")
     assert facts["source_id"].notna().all() and facts["source_id"].ne("").all()
@@ -69,7 +67,7 @@ def test_every_fact_has_a_source_and_a_reference_date(run):
 
 
 def test_headline_values(run):
-    _, current, _ = run
+    _, current = run
     facts = pd.read_parquet(current / "facts.parquet")
     pref = facts[facts["preferred"]].set_index(["area_id", "indicator_id", "basis", "period"])["value"]
     assert pref[("essen", "population", "register", "2022-12-31")] == 593489
@@ -79,18 +77,26 @@ def test_headline_values(run):
 
 
 def test_events_and_links(run):
-    _, current, _ = run
+    _, current = run
     events = pd.read_parquet(current / "events.parquet")
     assert len(events) >= 40
     assert events["start"].notna().all() and events["id"].is_unique
 
 
-def test_boundaries_when_mirrored(run):
-    _, current, mirror = run
-    if mirror is None:
-        pytest.skip("no boundary mirror")
+def test_boundaries_from_the_repository_alone(run):
+    """With nothing beside the repository, city, district, region, country and land outlines are
+    published from data/raw, and each city's area check passed."""
+    _, current = run
     meta = json.loads((current / "boundaries" / "boundaries.json").read_text(encoding="utf-8"))
-    for name in ("essen", "koriyama"):
+    kinds = {layer["kind"] for layer in meta["layers"].values()}
+    assert {"city", "districts", "region", "country", "land"} <= kinds
+    cities = [name for name, layer in meta["layers"].items() if layer["kind"] == "city"]
+    assert len(cities) >= 2
+    for name in cities:
         layer = meta["layers"][name]
-        assert abs(layer["area_km2_computed"] / layer["area_km2_official"] - 1) <= 0.01
-        assert (current / "boundaries" / f"{name}.geojson").exists()
+        assert abs(layer["area_km2_computed"] / layer["area_km2_official"] - 1) <= 0.01, name
+    for name, layer in meta["layers"].items():
+        assert (current / "boundaries" / f"{name}.geojson").exists(), name
+        assert not layer["file"].startswith("/") and layer["attribution"], name
+    sources = pd.read_parquet(current / "sources.parquet")
+    assert {layer["source_id"] for layer in meta["layers"].values()} <= set(sources["id"])

@@ -48,10 +48,7 @@ def test_killed_runs_leave_old_or_new(data_copy, rehash, tmp_path, capsys):
     raw, reference = data_copy
     published = tmp_path / "published"
     env = {**os.environ, "TWINCITY_RAW": str(raw), "TWINCITY_REFERENCE": str(reference)}
-    env.pop("TWINCITY_GEO_MIRROR", None)
-    geo = Path(__file__).resolve().parents[3] / "shared" / "geo"
-    mirror = ["--mirror", str(geo)] if (geo / "essen_city.geojson").exists() else []
-    command = [str(BIN), "etl", "run", "--published", str(published), *mirror]
+    command = [str(BIN), "etl", "run", "--published", str(published)]
     hospitals = raw / "health_education" / "health_education.csv"
     text = hospitals.read_text(encoding="utf-8")
 
