@@ -159,12 +159,13 @@ def _parents(place: dict, places: dict) -> list[dict]:
     return chain
 
 
-def _land_trace(land: dict) -> go.Scatter:
-    """The world's land masses (one trace), clipped to the map's surroundings and simplified."""
-    shape = geometry.simplify(geometry.to_shape(land), SIMPLIFY_MAIN_DEG)
-    lon, lat = geometry.outline_xy(shapely.clip_by_rect(shape, *LAND_VIEW), decimals=2)
+def _land_trace(land: dict, view: tuple = LAND_VIEW, tolerance: float = SIMPLIFY_MAIN_DEG,
+                role: str = "land") -> go.Scatter:
+    """The world's land masses (one trace), clipped to ``view`` (lon/lat box) and simplified."""
+    shape = shapely.clip_by_rect(geometry.to_shape(land), *view)
+    lon, lat = geometry.outline_xy(geometry.simplify(shape, tolerance), decimals=2)
     return go.Scatter(x=_f4(lon), y=_f4(lat), mode="lines", fill="toself", fillcolor=LAND_FILL,
-                      line={"color": LAND_LINE, "width": 0.6}, hoverinfo="skip", meta={"role": "land"})
+                      line={"color": LAND_LINE, "width": 0.6}, hoverinfo="skip", meta={"role": role})
 
 
 def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, lang: str,
@@ -184,6 +185,11 @@ def location_map(a: dict, b: dict, places: dict[str, dict], boundaries: dict, la
     if have_context:
         for k, (city, axis) in enumerate(((a, "2"), (b, "3"))):
             chain = _parents(city, places)  # [region, country]
+            if land:  # the country's neighbours in the inset, so that it does not float on the sea
+                minx, miny, maxx, maxy = geometry.to_shape(boundaries[chain[-1]["id"]]).bounds
+                inset_land = _land_trace(land, (minx - 4, miny - 3, maxx + 4, maxy + 3), SIMPLIFY_INSET_DEG,
+                                         "land-inset")
+                fig.add_trace(inset_land.update(xaxis=f"x{axis}", yaxis=f"y{axis}"))
             for level, p in enumerate(reversed(chain)):  # country first, then region
                 gj = boundaries[p["id"]]
                 for xa, ya, tol in (("x", "y", SIMPLIFY_MAIN_DEG), (f"x{axis}", f"y{axis}", SIMPLIFY_INSET_DEG)):
