@@ -11,7 +11,7 @@ import dash
 from dash import dcc, html
 from flask import Flask, redirect, request
 
-from dashboard import ids
+from dashboard import ids, plotly_bundle
 from dashboard.i18n import LANGUAGES
 from dashboard.i18n.catalog import best_language
 from dashboard.compression import StaticCompressionCache, cache_key
@@ -75,6 +75,7 @@ def create_app() -> dash.Dash:
             return redirect(f"/{lang}/overview", code=302)
         return None
 
+    plotly_bundle.install(server)
     add_security_headers(server)
     return app
 
