@@ -10,10 +10,10 @@ FONT = ('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans C
         '"Hiragino Sans", "Yu Gothic", Meiryo, sans-serif')
 DASH_BY_BASIS = {"register": "solid", "official_update": "dash", "census": "dot", "estimate": "solid",
                  "resident_register": "dashdot", "unspecified": "longdash", "": "solid", "registered": "solid",
-                 "document": "dot"}
+                 "document": "dot", "official_update_zensus2022": "dash"}
 SYMBOL_BY_BASIS = {"register": "circle", "official_update": "square", "census": "diamond",
                    "estimate": "circle", "resident_register": "triangle-up", "unspecified": "x", "": "circle",
-                   "registered": "circle", "document": "star"}
+                   "registered": "circle", "document": "star", "official_update_zensus2022": "square-open"}
 
 
 def base_layout(fig: go.Figure, lang: str, title: str = "", y_title: str = "") -> go.Figure:

@@ -33,16 +33,19 @@ def test_card_values_equal_published_facts(dataset):
             assert float(value["data-value"]) == pytest.approx(fact["value"])
 
 
-def test_population_cards_show_register_and_estimate(dataset):
+def test_population_cards_show_official_update_and_estimate(dataset):
+    """Essen's official figure (regionalstatistik.de 12411-01-01-4) leads the basis order."""
     text = " ".join(texts(overview.layout(lang="en")))
-    assert "597,066" in text and "City register" in text
+    assert "574,682 Official update (IT.NRW/Destatis, Zensus 2022)  ·  as of 31 December 2024" in text
+    assert "Statistische Ämter des Bundes und der Länder" in text
     assert "Estimated population" in text
+    assert "574.682 Amtliche Fortschreibung (IT.NRW/Destatis, Zensus 2022)" in " ".join(texts(overview.layout(lang="de")))
 
 
 def test_area_ratio_sentence(dataset):
     text = " ".join(texts(overview.layout(lang="en")))
     assert "Area: Koriyama is 3.6 × Essen" in text
-    assert "Population: Essen is 1.9 × Koriyama" in text
+    assert "Population: Essen is 1.8 × Koriyama" in text
     assert "面積：郡山市はエッセンの3.6倍" in " ".join(texts(overview.layout(lang="ja")))
     assert "das 3,6-Fache" in " ".join(texts(overview.layout(lang="de")))
 
