@@ -1,4 +1,4 @@
-"""The ``twincity`` command: ``etl run``, ``etl rehash``, ``serve``."""
+"""The ``twincity`` command: ``etl run``, ``etl rehash``, ``etl fetch``, ``serve``."""
 from __future__ import annotations
 
 import os
@@ -120,6 +120,7 @@ def serve(host: str, port: int, debug: bool) -> None:
 
 
 main.add_command(__import__("dashboard.export_cli", fromlist=["export"]).export)
+etl.add_command(__import__("etl.fetch.cli", fromlist=["fetch"]).fetch)
 
 
 if __name__ == "__main__":  # pragma: no cover

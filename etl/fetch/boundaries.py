@@ -1,0 +1,10 @@
+"""placeholder"""
+SERVICE = "boundaries"
+
+
+def label(spec):
+    return SERVICE
+
+
+def fetch(spec, dest, progress=None):
+    raise NotImplementedError

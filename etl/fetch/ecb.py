@@ -1,0 +1,10 @@
+"""placeholder"""
+SERVICE = "ecb"
+
+
+def label(spec):
+    return SERVICE
+
+
+def fetch(spec, dest, progress=None):
+    raise NotImplementedError
