@@ -41,6 +41,8 @@ def read_source_meta(source_dir: Path) -> dict:
     if not isinstance(meta, dict):
         raise RawDataError(path, "must be a mapping of keys")
     for key in REQUIRED_META:
+        if key == "files" and meta.get("fetch") and meta.get("files") == []:
+            continue                   # declared for `twincity etl fetch`, not fetched yet
         if not meta.get(key):
             raise RawDataError(path, f"key '{key}' is missing or empty", column=key)
     if meta["id"] != Path(source_dir).name:

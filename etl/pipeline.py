@@ -56,6 +56,8 @@ def step_extract(state: RunState) -> None:
     for module in ALL_SOURCES:
         source_dir = state.raw / module.SOURCE_ID
         meta = read_source_meta(source_dir)
+        if not meta["files"]:          # a `fetch:` source not fetched yet: nothing to read or show
+            continue
         state.metas[module.SOURCE_ID] = meta
         state.checksums[module.SOURCE_ID] = verify(source_dir, meta["files"])
         for gap in meta.get("gaps") or []:

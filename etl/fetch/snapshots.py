@@ -20,7 +20,7 @@ from etl.catalogues import read_catalogue, read_source_meta
 from etl.errors import EtlError, RawDataError
 from etl.extract.checksums import sha256_of
 from etl.fetch import boundaries, ecb, estat, genesis, worldbank
-from etl.fetch.errors import MalformedResponse
+from etl.fetch.errors import FetchError, MalformedResponse
 from etl.sources import ALL_SOURCES
 
 CONNECTORS = {"genesis": genesis, "ecb": ecb, "worldbank": worldbank, "estat": estat, "boundaries": boundaries}
@@ -48,11 +48,15 @@ def fetchable(raw: Path, ids: list[str] | None = None) -> list[tuple[str, dict]]
         meta = read_source_meta(yaml_path.parent)
         if meta.get("fetch"):
             found[meta["id"]] = meta
+    enabled = sorted(i for i, m in found.items() if m["fetch"].get("enabled", True) is not False)
     for name in ids or []:
         if name not in found:
-            known = ", ".join(sorted(found)) or "none"
-            raise UnknownSource(f"{name}: no such source with a `fetch:` section in {raw} (fetchable: {known})")
-    return [(i, found[i]) for i in (ids or sorted(found))]
+            raise UnknownSource(f"{name}: no such source with a `fetch:` section in {raw} "
+                                f"(fetchable: {', '.join(enabled) or 'none'})")
+        if name not in enabled:
+            raise UnknownSource(f"{name}: its `fetch:` section says enabled: false — complete it "
+                                f"(see the comment at the top of {name}/source.yaml), then set enabled: true")
+    return [(i, found[i]) for i in (ids or enabled)]
 
 
 def connector(meta: dict):
@@ -81,14 +85,17 @@ def stage(raw: Path, source_id: str, meta: dict, workdir: Path, progress=None) -
     shutil.copytree(current, folder)
     spec = meta["fetch"]
     module = connector(meta)
+    for entry in meta.get("files") or []:       # the previous snapshot goes; the new one replaces it
+        (folder / entry["name"]).unlink(missing_ok=True)
     record = module.fetch(spec, folder, progress)
+    names = record.pop("files", None) or files_of(spec)
     now = datetime.now(timezone.utc)
     record["time"] = now.isoformat(timespec="seconds")
     new_meta = dict(meta)
     new_meta.update(accessed=now.date().isoformat(), request=record,
                     obtained=f"downloaded by `twincity etl fetch` from the {module.label(spec)} "
                              f"({record['url']}), kept as received",
-                    files=[{"name": n, "sha256": sha256_of(folder / n)} for n in files_of(spec)])
+                    files=[{"name": n, "sha256": sha256_of(folder / n)} for n in names])
     _write_meta(folder / "source.yaml", new_meta, current / "source.yaml")
     return Staged(source_id, folder, record)
 
@@ -179,15 +186,31 @@ def run(raw: Path, reference: Path, ids: list[str] | None = None, dry_run: bool 
         indicators = read_catalogue(reference, "indicators")
     except RawDataError:
         indicators = None
-    staged = []
+    staged, failures = [], []
     with tempfile.TemporaryDirectory(prefix="twincity-fetch-") as workdir:
         for source_id, meta in sources:
             if on_source:
                 on_source(source_id, meta)
-            item = stage(raw, source_id, meta, Path(workdir), progress)
-            new = read_facts(source_id, item.folder, item.request["url"], connector(meta).label(meta["fetch"]))
+            try:
+                item = stage(raw, source_id, meta, Path(workdir), progress)
+                new = read_facts(source_id, item.folder, item.request["url"], connector(meta).label(meta["fetch"]))
+            except FetchError as exc:           # try the others too: say every service that failed
+                failures.append((source_id, exc))
+                continue
             item.report = compare(read_facts(source_id, Path(raw) / source_id), new, indicators)
             staged.append(item)
+        if failures:
+            raise failures[0][1] if len(failures) == 1 else FetchFailed(failures)
         if not dry_run:
             swap(raw, staged)
     return staged
+
+
+class FetchFailed(EtlError):
+    """Several sources failed: one line each; the exit code is the first failure's."""
+
+    def __init__(self, failures: list[tuple[str, FetchError]]):
+        self.failures = failures
+        self.exit_code = failures[0][1].exit_code
+        super().__init__(f"{len(failures)} sources failed:\n  "
+                         + "\n  ".join(f"{sid} (exit {e.exit_code}): {e}" for sid, e in failures))

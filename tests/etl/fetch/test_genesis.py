@@ -86,7 +86,7 @@ def test_fetch_writes_snapshot_reports_changes_and_publishes(server, credentials
 def test_dry_run_reports_and_writes_nothing(server, credentials, fetch_cli, snapshot_tree):
     before = snapshot_tree(fetch_cli.raw)
     server.expect_request(PATH, method="POST").respond_with_handler(lambda r: zip_response())
-    result = fetch_cli("--dry-run")
+    result = fetch_cli(SOURCE, "--dry-run")
     assert result.exit_code == 0, result.output
     assert "rows added 0, changed 0, removed 0" in result.output and "nothing written" in result.output
     assert snapshot_tree(fetch_cli.raw) == before
@@ -96,7 +96,7 @@ def test_publish_chains_etl_run(server, credentials, fetch_cli, tmp_path, monkey
     monkeypatch.setenv("TWINCITY_PUBLISHED", str(tmp_path / "pub"))
     monkeypatch.setenv("TWINCITY_REFERENCE", str(fetch_cli.reference))
     server.expect_request(PATH, method="POST").respond_with_handler(lambda r: zip_response())
-    result = fetch_cli("--publish")
+    result = fetch_cli(SOURCE, "--publish")
     assert result.exit_code == 0, result.output
     assert "published version" in result.output and (tmp_path / "pub" / "current").exists()
     meta_text = (fetch_cli.raw / SOURCE / "source.yaml").read_text(encoding="utf-8")
@@ -186,12 +186,17 @@ def test_token_is_sent_as_username_with_empty_password(server, fetch_cli, monkey
 def test_no_network_names_the_service_and_exits_7(server, credentials, fetch_cli, closed_port, monkeypatch,
                                                    snapshot_tree):
     monkeypatch.setenv("TWINCITY_GENESIS_URL", f"http://127.0.0.1:{closed_port}/genesisws/rest/2020/")
+    for setting, path in (("TWINCITY_ECB_URL", "ecb/service/"), ("TWINCITY_WORLDBANK_URL", "wb/v2/")):
+        monkeypatch.setenv(setting, f"http://127.0.0.1:{closed_port}/{path}")
     before = snapshot_tree(fetch_cli.raw)
-    result = fetch_cli()
+    result = fetch_cli()                         # every enabled source: GENESIS, ECB, World Bank
     assert result.exit_code == 7, result.output
     message = " ".join(result.output.split())
-    assert "GENESIS regionalstatistik.de: cannot connect" in message and f"127.0.0.1:{closed_port}" in message
-    assert "last published data" in message
+    assert "3 sources failed" in message
+    for service in ("GENESIS regionalstatistik.de: cannot connect", "ECB Data Portal: cannot connect",
+                    "World Bank Indicators API: cannot connect"):
+        assert service in message
+    assert f"127.0.0.1:{closed_port}" in message and "last published data" in message
     assert snapshot_tree(fetch_cli.raw) == before
 
 
