@@ -4,7 +4,7 @@ What to keep is data, in source.yaml ``fetch:``: ``keep`` (VALUE attributes that
 ``{"@tab": "020"}``), ``area`` (e-Stat area code → place id), ``indicator``, ``basis`` and ``date``
 (the reference date of a time code's year, e.g. ``"{year}-10-01"`` for the census). A single VALUE
 comes as an object, several as a list; values are strings, and the special characters listed in
-``DATA_INF.NOTE`` (e.g. "-", "***", "x") are gaps.
+``DATA_INF.NOTE`` (e.g. "-", "***", "x") are gaps. Rows are marked preferred over hand-transcribed ones.
 """
 import json
 from pathlib import Path
@@ -57,10 +57,11 @@ def read(source_dir: Path):
                 raise RawDataError(path, f"time code {time_code!r} is not 10 digits", row=number, column="@time")
             records.append({"area": str(value["@area"]), "value": text.replace(",", ""),
                             "period": str(spec.get("date", "{year}")).format(year=time_code[:4]),
-                            "unit": str(value.get("@unit", spec.get("unit", ""))), "_row": number})
-        table = pd.DataFrame(records, columns=["area", "value", "period", "unit", "_row"])
+                            "unit": str(value.get("@unit", spec.get("unit", ""))), "preferred": "yes",
+                            "_row": number})
+        table = pd.DataFrame(records, columns=["area", "value", "period", "unit", "preferred", "_row"])
         parts.append(long_facts(table, path, SOURCE_ID, numbers="en", periods="iso", area=("area", areas),
                                 indicator=spec.get("indicator", "population"), basis=spec.get("basis", ""),
-                                value="value", unit="[unit]", period="period",
+                                value="value", unit="[unit]", period="period", preferred="preferred",
                                 default_url=URL.format(id=spec["stats_data_id"])))
     return frames.concat(parts)
