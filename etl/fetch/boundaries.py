@@ -10,11 +10,14 @@
 
 Each file is downloaded as received and must read as a layer with geometries (GeoJSON, or a zipped
 shapefile); simplification and the area check against the official area are done by the existing
-boundaries step of ``etl run`` (:mod:`etl.boundaries`), which reads the source folder as its mirror.
+boundaries step of ``etl run`` (:mod:`etl.boundaries`), which reads every ``kind: boundaries`` source
+folder. Layers of the source that are not downloaded keep their current files.
 """
 from __future__ import annotations
 
 from pathlib import Path
+
+import yaml
 
 from etl.fetch.errors import MalformedResponse
 from etl.fetch.http import Client
@@ -46,5 +49,8 @@ def fetch(spec: dict, dest: Path, progress=None) -> dict:
         path.write_bytes(download.body)
         check_layer(path, download.url)
         downloads.append({"file": item["file"], **download.record()})
+    names = [d["file"] for d in downloads]
+    listed = yaml.safe_load((Path(dest) / "source.yaml").read_text(encoding="utf-8")).get("files") or []
+    names += [f["name"] for f in listed if f["name"] not in names]     # layers not downloaded stay
     return {"method": "GET", "url": downloads[0]["url"] if downloads else "", "status": 200,
-            "downloads": downloads, "files": [d["file"] for d in downloads]}
+            "downloads": downloads, "files": names}

@@ -87,5 +87,7 @@ def print_report(item: snapshots.Staged) -> None:
         for row in report["removed"]:
             table.add_row("−", *row[:4], f"{row[4]:g}", "")
         console.print(table)
+    if report.get("files"):
+        console.print(f"  files changed: {', '.join(report['files'])}")
     for figure in report.get("figures", []):
         console.print(f"  on screen: {figure}")

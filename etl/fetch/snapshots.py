@@ -85,10 +85,11 @@ def stage(raw: Path, source_id: str, meta: dict, workdir: Path, progress=None) -
     shutil.copytree(current, folder)
     spec = meta["fetch"]
     module = connector(meta)
-    for entry in meta.get("files") or []:       # the previous snapshot goes; the new one replaces it
-        (folder / entry["name"]).unlink(missing_ok=True)
     record = module.fetch(spec, folder, progress)
     names = record.pop("files", None) or files_of(spec)
+    for entry in meta.get("files") or []:       # files of the previous snapshot that the new one lacks
+        if entry["name"] not in names:
+            (folder / entry["name"]).unlink(missing_ok=True)
     now = datetime.now(timezone.utc)
     record["time"] = now.isoformat(timespec="seconds")
     new_meta = dict(meta)
@@ -147,6 +148,13 @@ def compare(old: pd.DataFrame | None, new: pd.DataFrame | None, indicators: pd.D
             "figures": [_screens(i, indicators) for i in touched]}
 
 
+def changed_files(old_meta: dict, folder: Path) -> list[str]:
+    """Names of the files whose sha256 differs from the previous snapshot (or that are new)."""
+    before = {f["name"]: f.get("sha256") for f in old_meta.get("files") or []}
+    after = yaml.safe_load((Path(folder) / "source.yaml").read_text(encoding="utf-8"))["files"]
+    return [f["name"] for f in after if before.get(f["name"]) != f["sha256"]]
+
+
 def _screens(indicator: str, indicators: pd.DataFrame | None) -> str:
     if indicators is None or indicator not in set(indicators["id"]):
         return indicator
@@ -198,6 +206,7 @@ def run(raw: Path, reference: Path, ids: list[str] | None = None, dry_run: bool 
                 failures.append((source_id, exc))
                 continue
             item.report = compare(read_facts(source_id, Path(raw) / source_id), new, indicators)
+            item.report["files"] = changed_files(meta, item.folder)
             staged.append(item)
         if failures:
             raise failures[0][1] if len(failures) == 1 else FetchFailed(failures)
