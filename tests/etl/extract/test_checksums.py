@@ -55,4 +55,6 @@ def test_every_real_raw_file_matches_its_source_yaml(real_raw):
     assert len(metas) >= 13
     for meta_path in metas:
         meta = yaml.safe_load(meta_path.read_text(encoding="utf-8"))
+        if meta.get("fetch") and meta["files"] == []:     # declared for `etl fetch`, not fetched yet
+            continue
         assert verify(meta_path.parent, meta["files"])

@@ -196,4 +196,7 @@ def test_estat_without_app_id_exits_11(server, estat_enabled):
 
 def test_estat_disabled_source_is_refused_by_name_and_skipped_otherwise(server, fetch_cli):
     result = fetch_cli("estat_koriyama_population")
-    assert result.exit_code == 2 and "enabled: false" in result.output
+    assert result.exit_code == 2 and "enabled: false" in " ".join(result.output.split())
+    from etl.fetch.snapshots import fetchable
+
+    assert "estat_koriyama_population" not in [sid for sid, _ in fetchable(fetch_cli.raw)]
