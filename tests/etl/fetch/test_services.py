@@ -49,14 +49,6 @@ def test_ecb_fetch_snapshot_and_publish(server, fetch_cli, tmp_path):
     assert fx["source_id"].tolist() == ["ecb_eurjpy"]
 
 
-def test_annual_means_only_for_complete_years():
-    days = [("2023-01-02", 140.0), ("2023-06-01", None), ("2023-12-29", 156.0), ("2024-01-02", 155.0)]
-    means = ecb_exr_jpy.annual_means(days)
-    assert means["year"].tolist() == ["2023"] and means["value"].tolist() == ["148.0000"]
-    assert "annual mean of 2 daily ECB reference rates (2023-01-02 – 2023-12-29), computed by the ETL" == \
-        means["note"].iloc[0]
-
-
 def _ecb_drift():
     message = json.loads(ECB_FIXTURE.read_text(encoding="utf-8"))
     del message["structure"]
