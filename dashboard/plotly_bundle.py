@@ -13,18 +13,17 @@ into ``<venv>/share/twincity/``. ``TWINCITY_PLOTLY_BUNDLE`` names another file.
 """
 from __future__ import annotations
 
-import base64
 import hashlib
 import logging
 import os
-import shutil
-import subprocess
 import sys
 import tarfile
 import tempfile
 from pathlib import Path
 
 from flask import Flask, Response, request
+
+from dashboard import npm_package
 
 PACKAGE = "plotly.js-basic-dist-min"
 VERSION = "4.1.1"                     # = plotly.offline.get_plotlyjs_version() of the pinned plotly
@@ -76,27 +75,16 @@ def install(app: Flask, path: Path | None = None) -> bool:
 
 # --- set-up: fetch the pinned package with npm ------------------------------------------------------
 
-def _integrity(path: Path) -> str:
-    with open(path, "rb") as handle:
-        return "sha512-" + base64.b64encode(hashlib.file_digest(handle, "sha512").digest()).decode()
-
-
 def fetch(target: Path | None = None) -> Path:
     """``npm pack`` the pinned package, check its integrity, install the bundle file at ``target``."""
     target = target or bundle_path()
     if target.is_file() and hashlib.sha256(target.read_bytes()).hexdigest() == SHA256:
         return target
-    npm = shutil.which("npm")
-    if npm is None:
-        raise SystemExit("npm is not installed (apt-get install npm): cannot fetch the plotly.js partial bundle")
     with tempfile.TemporaryDirectory() as tmp:
-        done = subprocess.run([npm, "pack", f"{PACKAGE}@{VERSION}", "--pack-destination", tmp],
-                              capture_output=True, text=True, timeout=300, cwd=tmp)
-        tarball = Path(tmp) / f"{PACKAGE}-{VERSION}.tgz"
-        if done.returncode != 0 or not tarball.exists():
-            raise SystemExit(f"npm pack {PACKAGE}@{VERSION} failed:\n{done.stderr[-2000:]}")
-        if _integrity(tarball) != INTEGRITY:
-            raise SystemExit(f"{PACKAGE}@{VERSION} from npm does not match its integrity hash: not installed")
+        try:
+            tarball = npm_package.pack(PACKAGE, VERSION, INTEGRITY, Path(tmp) / "package.tgz")
+        except (npm_package.NpmMissing, npm_package.NpmPackageError) as exc:
+            raise SystemExit(f"{exc}: the plotly.js partial bundle is not installed") from None
         with tarfile.open(tarball, "r:gz") as archive:
             data = archive.extractfile(MEMBER).read()
     if hashlib.sha256(data).hexdigest() != SHA256:
