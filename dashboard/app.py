@@ -1,6 +1,7 @@
 """The Dash application: ``create_app()`` for the development server, ``server()`` for gunicorn."""
 from __future__ import annotations
 
+import functools
 import importlib
 import os
 import pkgutil
@@ -11,7 +12,9 @@ import dash
 from dash import dcc, html
 from flask import Flask, redirect, request
 
-from dashboard import ids, plotly_bundle
+from dashboard import data, health, ids, plotly_bundle
+from dashboard.components import data_status
+from dashboard.components.shell import PAGES
 from dashboard.i18n import LANGUAGES
 from dashboard.i18n.catalog import best_language
 from dashboard.compression import StaticCompressionCache, cache_key
@@ -41,7 +44,21 @@ def _import_pages() -> None:
         entry = dash.page_registry.get(module.__name__)
         if entry is not None and entry.get("layout") is None:
             entry["layout"] = module.layout
+    for entry in dash.page_registry.values():
+        if callable(entry.get("layout")) and not hasattr(entry["layout"], "_no_data_guard"):
+            entry["layout"] = _guarded(entry["layout"], entry.get("name", ""))
 
+
+def _guarded(layout, name: str):
+    """The page's layout, or the friendly no-data page while no dataset is readable (never a 500)."""
+    @functools.wraps(layout)
+    def guarded(*args, **kwargs):
+        try:
+            return layout(*args, **kwargs)
+        except data.NoDataset:
+            return data_status.no_data_page(kwargs.get("lang"), name if name in PAGES else "overview")
+    guarded._no_data_guard = True
+    return guarded
 
 def create_app() -> dash.Dash:
     flask_server = Flask(__name__)
@@ -76,7 +93,15 @@ def create_app() -> dash.Dash:
         return None
 
     plotly_bundle.install(server)
+
+    @server.errorhandler(data.NoDataset)
+    def _no_dataset(_exc):
+        # a callback of a page loaded before the data went away: nothing to update, no 500 (the page
+        # itself shows the no-data page on the next load)
+        return ("", 204)
+
     add_security_headers(server)
+    health.install(server)   # /healthz and /readyz, in front of routing and compression
     return app
 
 

@@ -2,10 +2,12 @@
 
 ``data/published/current`` is a symbolic link to ``<version>``. A run killed at any moment leaves
 either the old or the new version published: the staging folder is only renamed once complete,
-and the link is replaced with ``os.replace``, which is atomic on POSIX file systems.
+and the link is replaced with ``os.replace``, which is atomic on POSIX file systems. The manifest lists the sha256 of every other file
+of the version (``files``), so a reader can tell a complete version from a damaged one.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -67,6 +69,7 @@ def _fill(staging: Path, tables: dict[str, pd.DataFrame], files: dict[str, str],
         target = staging / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+    manifest = {**manifest, "files": file_checksums(staging)}
     (staging / "manifest.json").write_text(json.dumps(manifest, indent=2, ensure_ascii=False, default=str),
                                            encoding="utf-8")
     for path in staging.rglob("*"):
@@ -74,6 +77,20 @@ def _fill(staging: Path, tables: dict[str, pd.DataFrame], files: dict[str, str],
             with open(path, "rb") as handle:
                 os.fsync(handle.fileno())
     _fsync_dir(staging)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_checksums(folder: Path) -> dict[str, str]:
+    """Relative POSIX path → sha256 of every file in ``folder`` but the manifest itself."""
+    return {path.relative_to(folder).as_posix(): sha256_file(path) for path in sorted(folder.rglob("*"))
+            if path.is_file() and path.name != "manifest.json"}
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dash_bootstrap_components as dbc
 from dash import html
 
+from dashboard import legal_texts
 from dashboard.i18n import LANGUAGES, t
 
 PAGES = ("overview", "people", "economy", "energy", "maps", "timeline", "present", "sources")
@@ -35,10 +36,13 @@ def header(lang: str, page: str, query: str = "") -> html.Header:
 
 
 def footer(lang: str, dataset) -> html.Footer:
+    """The footer; ``dataset`` is None on the pages shown before any dataset is published."""
+    legal = [html.A(t(f"legal.{doc}", lang), href=f"/{lang}/legal/{doc}") for doc in legal_texts.footer_documents()]
     return html.Footer([
-        html.Span(t("footer.version", lang, version=dataset.version)),
+        html.Span(t("footer.version", lang, version=dataset.version)) if dataset is not None else None,
         html.A(t("footer.sources", lang), href=f"/{lang}/sources"),
         html.Span(t("footer.note", lang)),
+        html.Nav(legal, className="legal-links", **{"aria-label": t("legal.links", lang)}) if legal else None,
     ], className="app-footer")
 
 

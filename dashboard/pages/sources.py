@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard.components import shell
+from dashboard.components import data_status, shell
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
@@ -101,5 +101,5 @@ def layout(lang: str = "en", **_q):
     lang = normalise_language(lang)
     dataset = current()
     content = [html.H1(t("sources.title", lang)), html.P(t("sources.lead", lang), className="lead"),
-               freshness(dataset, lang), source_table(dataset, lang), boundary_attribution(dataset, lang)]
+               data_status.banner(lang), freshness(dataset, lang), source_table(dataset, lang), boundary_attribution(dataset, lang)]
     return shell.page(lang, "sources", content, dataset)
