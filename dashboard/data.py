@@ -198,7 +198,9 @@ class _Current:
         if error is None:
             return
         if self._dataset is None:
-            error = self._fall_back(published, target, error, now)
+            self._fall_back(published, target, now)
+        if self._dataset is not None and self._target is None:
+            error += f"; serving the newest readable version {self._dataset.version} instead"
         self._set_error(error)
 
     def _try(self, published: Path, target: str, now: float) -> str | None:
@@ -221,15 +223,12 @@ class _Current:
             log.info("serving dataset version %s", dataset.version)
         return None
 
-    def _fall_back(self, published: Path, target: str | None, error: str, now: float) -> str:
-        """Nothing in memory: serve the newest readable version on disk, saying so."""
+    def _fall_back(self, published: Path, target: str | None, now: float) -> None:
+        """Nothing in memory: serve the newest readable version on disk (``_target`` stays None)."""
         for name in versions_on_disk(published):
-            if name == target:
-                continue
-            if self._try(published, name, now) is None:
-                self._target = None   # not what `current` says: look again at the next check
-                return f"{error}; serving the newest readable version {name} instead"
-        return error
+            if name != target and self._try(published, name, now) is None:
+                self._target = None   # not what `current` says: `current` is looked at again at every check
+                return
 
     def _set_error(self, error: str | None) -> None:
         self.status.error = error
@@ -237,8 +236,7 @@ class _Current:
             self._logged.clear()
         elif error not in self._logged:   # one line per fault, not one per check
             self._logged.add(error)
-            served = self.status.version or "nothing"
-            log.error("published dataset unreadable, serving %s: %s", served, error)
+            log.error("published dataset unreadable: %s (serving %s)", error, self.status.version or "nothing")
 
 
 _current = _Current()

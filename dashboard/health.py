@@ -30,13 +30,13 @@ def _stale_sources(version: str, accessed: tuple, today: str) -> list[str]:
     out = []
     for source_id, value in accessed:
         when = pd.to_datetime(value, errors="coerce")
-        if pd.isna(when) or when < limit:
+        if not pd.isna(when) and when < limit:   # undated rows (derived figures) are not fetched sources
             out.append(source_id)
     return sorted(out)
 
 
 def stale_sources(dataset, now: datetime | None = None) -> list[str]:
-    """Ids of the sources whose data was last accessed more than ``STALE_DAYS`` ago (or never dated)."""
+    """Ids of the sources whose data was last accessed more than ``STALE_DAYS`` ago."""
     now = now or datetime.now(timezone.utc)
     sources = dataset.sources
     accessed = tuple(zip(sources["id"], sources["accessed"].astype(str))) if "accessed" in sources else ()

@@ -36,9 +36,21 @@ def test_write_version_is_complete_and_leaves_no_staging(tmp_path):
     assert sorted(p.relative_to(path).as_posix() for p in path.rglob("*") if p.is_file()) == [
         "boundaries/b.json", "facts.parquet", "manifest.json", "places.parquet", "sources.parquet"]
     assert pd.read_parquet(path / "facts.parquet")["a"].tolist() == [1, 2]
-    assert json.loads((path / "manifest.json").read_text(encoding="utf-8")) == {"version": "v1"}
+    manifest = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["version"] == "v1"
+    assert sorted(manifest["files"]) == ["boundaries/b.json", "facts.parquet", "places.parquet", "sources.parquet"]
     assert not list(tmp_path.glob(".staging-*"))
     assert publish.current_version(tmp_path) is None          # written, not yet switched
+
+
+def test_manifest_records_the_sha256_of_every_published_file(tmp_path):
+    import hashlib
+
+    path = publish.write_version(tmp_path, "v1", tables(), {"boundaries/b.json": "{}"}, {"version": "v1"})
+    files = json.loads((path / "manifest.json").read_text(encoding="utf-8"))["files"]
+    for rel, digest in files.items():
+        assert hashlib.sha256((path / rel).read_bytes()).hexdigest() == digest, rel
+    assert files["boundaries/b.json"] == hashlib.sha256(b"{}").hexdigest()
 
 
 def test_existing_version_is_never_overwritten(tmp_path):
