@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run serve test etl bench bench-etl bench-pages bench-load browser clean
+.PHONY: run serve test etl bench bench-etl bench-pages bench-load bench-replicas browser nginx clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,15 @@ bench-pages: $(STAMP) browser
 
 bench-load: $(STAMP)
 	$(BIN)/python bench/load.py
+
+# Two replicas sharing one data/published behind nginx, a good then a broken version published mid-run
+# (not part of `make bench` or `make test`: it takes about a minute and needs nginx).
+bench-replicas: $(STAMP) browser nginx
+	$(BIN)/python bench/replicas.py
+
+nginx:
+	@command -v nginx >/dev/null 2>&1 || test -x /usr/sbin/nginx || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null; }
 
 clean:
 	rm -rf $(VENV) data/published
