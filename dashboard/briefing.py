@@ -20,7 +20,6 @@ import os
 import queue
 import re
 import shutil
-import tempfile
 import threading
 import time
 import uuid
@@ -40,6 +39,7 @@ from dash import dcc, html
 from dash.development.base_component import Component
 
 from dashboard import decks, query
+from dashboard.job_store import jobs_dir
 from dashboard.decks import Deck, Slide
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
@@ -697,7 +697,6 @@ def steps(deck: Deck, formats: Iterable[str]) -> int:
 
 # --- the button in the presenter: a job in a thread, its progress in a file ---------------------------------
 
-JOBS = Path(tempfile.gettempdir()) / "twincity-briefing"
 JOB_ID = re.compile(r"^[0-9a-f]{32}$")
 JOB_MAX_AGE = 3600
 _job_lock = threading.Lock()
@@ -705,7 +704,7 @@ _finished: dict[tuple, Path] = {}
 
 
 def _status_path(job: str) -> Path:
-    return JOBS / job / "status.json"
+    return jobs_dir() / job / "status.json"
 
 
 def _write_status(job: str, **status) -> None:
@@ -726,9 +725,9 @@ def job_status(job) -> dict | None:
 
 
 def _clean_old_jobs() -> None:
-    if not JOBS.is_dir():
+    if not jobs_dir().is_dir():
         return
-    for folder in JOBS.iterdir():
+    for folder in jobs_dir().iterdir():
         try:
             if folder.is_dir() and time.time() - folder.stat().st_mtime > JOB_MAX_AGE:
                 shutil.rmtree(folder, ignore_errors=True)
@@ -740,7 +739,7 @@ def start_job(deck_name: str, lang: str, base_url: str | None = None) -> str:
     """Start making the briefing pack (zip of HTML + PDF) in a thread; poll :func:`job_status`."""
     _clean_old_jobs()
     job = uuid.uuid4().hex
-    (JOBS / job).mkdir(parents=True, exist_ok=True)
+    (jobs_dir() / job).mkdir(parents=True, exist_ok=True)
     _write_status(job, state="running", done=0, total=1, step=t("present.progress_start", lang), file="")
     threading.Thread(target=_run_job, args=(job, deck_name, lang, base_url), daemon=True,
                      name=f"briefing-{job[:8]}").start()
@@ -764,7 +763,7 @@ def _run_job(job: str, deck_name: str, lang: str, base_url: str | None) -> None:
         with _job_lock:  # one pack at a time per process; the same pack again comes from the cache
             cached = _finished.get(key)
             if cached is None or not cached.exists():
-                folder = JOBS / job
+                folder = jobs_dir() / job
                 with kaleido_session():
                     written = export(deck, lang, FORMATS, folder, dataset, base_url, progress)
                 _write_status(job, state="running", done=total - 1, total=total,
