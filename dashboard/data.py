@@ -157,6 +157,7 @@ class Status:
     current: str | None = None       # what ``current`` points to (None: missing)
     error: str | None = None         # why ``current`` is not what is served
     checked: float = 0.0             # time.time() of the last check
+    loaded: float | None = None      # time.time() when the served version was loaded by this process
 
 
 class _Current:
@@ -218,7 +219,7 @@ class _Current:
         self._failed.pop(target, None)
         previous = self._dataset.version if self._dataset is not None else None
         self._dataset, self._target = dataset, target
-        self.status.version = dataset.version
+        self.status.version, self.status.loaded = dataset.version, time.time()
         if previous != dataset.version:
             log.info("serving dataset version %s", dataset.version)
         return None

@@ -7,7 +7,9 @@ session, no template — a few hundred bytes of JSON, cheap enough to be polled 
 not be read and the last good version is served instead) and 503 when no dataset is readable::
 
     {"status": "ok", "version": "20261130T052000Z-1a2b3c4d", "published_at": "2026-11-30T05:20:00+00:00",
-     "age_seconds": 4242, "stale_sources": [], "error": null}
+     "age_seconds": 4242, "stale_sources": [], "error": null, "loaded_at": "2026-11-30T05:20:01.234+00:00"}
+
+``loaded_at`` is when the answering process loaded the version it serves (each worker has its own copy).
 """
 from __future__ import annotations
 
@@ -60,9 +62,11 @@ def readiness(now: datetime | None = None) -> tuple[int, dict]:
             age = int((now - datetime.fromisoformat(created)).total_seconds())
         except (TypeError, ValueError):
             age = None
+    loaded = datetime.fromtimestamp(state.loaded, timezone.utc).isoformat(timespec="milliseconds") \
+        if state.loaded else None
     return 200, {"status": "degraded" if state.error else "ok", "version": dataset.version,
                  "published_at": created, "age_seconds": age, "stale_sources": stale_sources(dataset, now),
-                 "error": state.error}
+                 "error": state.error, "loaded_at": loaded}
 
 
 class HealthMiddleware:

@@ -73,6 +73,7 @@ def test_readyz_ok_with_a_dataset(client, folder):
     assert set(body) >= {"status", "version", "published_at", "age_seconds", "stale_sources", "error"}
     assert isinstance(body["age_seconds"], int) and body["age_seconds"] >= 0
     assert isinstance(body["stale_sources"], list)
+    assert datetime.fromisoformat(body["loaded_at"]) <= datetime.now(timezone.utc)
 
 
 @pytest.mark.parametrize("fault", ["damaged parquet", "missing manifest", "checksum mismatch", "current removed",
