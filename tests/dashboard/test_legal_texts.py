@@ -36,7 +36,3 @@ def test_footer_pages_come_from_site_yaml(site):
     (site / "site.yaml").write_text("legal_pages: []\n", encoding="utf-8")
     assert legal_texts.footer_documents() == []
 
-
-def test_the_repository_supplies_no_invented_legal_text():
-    folder = legal_texts.ROOT / "data" / "site" / "legal"
-    assert not list(folder.glob("*.md"))
