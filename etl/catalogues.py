@@ -8,7 +8,7 @@ import yaml
 
 from etl.errors import RawDataError
 
-CATALOGUES = ("places", "indicators", "bases")
+CATALOGUES = ("places", "indicators", "bases", "publishers")
 
 
 def read_catalogue(reference_dir: Path, name: str) -> pd.DataFrame:
@@ -69,9 +69,12 @@ def sources_table(metas: list[dict]) -> pd.DataFrame:
                      "url": _text(m.get("url")), "licence": _text(m["licence"]), "accessed": _text(m["accessed"]),
                      "published": _text(m.get("published")), "obtained": _text(m["obtained"]),
                      "reliability": _text(m.get("reliability")), "priority": int(m.get("priority", 0)),
+                     "source_quality": _text(m.get("source_quality")), "update_cycle": _text(m.get("update_cycle")),
+                     "publisher_id": _text(m.get("publisher_id")),
                      "files": ", ".join(f["name"] for f in m["files"])})
     rows.append({"id": "derived", "publisher": "Twin City Dashboard ETL", "title": "Derived figures",
                  "url": "", "licence": "as the inputs", "accessed": "", "published": "",
                  "obtained": "computed from the published facts named in each row's inputs",
-                 "reliability": "as the inputs", "priority": -1, "files": ""})
+                 "reliability": "as the inputs", "priority": -1, "source_quality": "", "update_cycle": "",
+                 "publisher_id": "", "files": ""})
     return pd.DataFrame(rows)

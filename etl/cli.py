@@ -73,6 +73,9 @@ def _summary(state: pipeline.RunState, dry_run: bool) -> None:
     console.print(table)
     if state.gaps:
         console.print(f"{len(state.gaps)} known gaps kept as gaps (listed in the manifest and on the sources page)")
+    for item in state.past_due:
+        console.print(f"[yellow]past due[/]: {item['source_id']} — latest reference date {item['latest']}, "
+                      f"update cycle {item['update_cycle']}, due since {item['due']}")
     layers = (state.report.get("boundaries") or {}).get("layers") or {}
     if layers:
         sources = sorted({layer["source_id"] for layer in layers.values()})

@@ -16,7 +16,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from etl import boundaries, frames, paths, publish
+from etl import boundaries, frames, paths, provenance, publish
 from etl.catalogues import read_catalogues, read_source_meta, sources_table
 from etl.errors import ValidationError
 from etl.extract.checksums import verify
@@ -48,6 +48,7 @@ class RunState:
     boundary_files: dict = field(default_factory=dict)
     version: str | None = None
     unchanged: bool = False
+    past_due: list = field(default_factory=list)
 
 
 def step_extract(state: RunState) -> None:
@@ -58,6 +59,7 @@ def step_extract(state: RunState) -> None:
         meta = read_source_meta(source_dir)
         if not meta["files"]:          # a `fetch:` source not fetched yet: nothing to read or show
             continue
+        provenance.check_meta(meta, source_dir / "source.yaml")
         state.metas[module.SOURCE_ID] = meta
         state.checksums[module.SOURCE_ID] = verify(source_dir, meta["files"])
         for gap in meta.get("gaps") or []:
@@ -67,8 +69,9 @@ def step_extract(state: RunState) -> None:
             part = module.read(source_dir)
             parts.append(part)
             state.per_source[module.SOURCE_ID] = len(part)
-    state.facts = frames.concat(parts)
-    state.tables["targets"] = climate_targets.read(state.raw / climate_targets.SOURCE_ID)
+    state.facts = provenance.assign(frames.concat(parts), state.catalogues["publishers"], state.metas)
+    state.tables["targets"] = provenance.assign(climate_targets.read(state.raw / climate_targets.SOURCE_ID),
+                                                state.catalogues["publishers"], state.metas)
     seed_dir = state.raw / seed_documents.SOURCE_ID
     state.tables["events"] = seed_documents.read_events(seed_dir)
     state.tables["stakeholders"] = seed_documents.read_stakeholders(seed_dir)
@@ -118,6 +121,8 @@ def step_validate(state: RunState) -> None:
     if problems:
         raise ValidationError(problems)
     state.tables["events"] = events
+    latest = state.facts[~state.facts["derived"]].groupby("source_id", observed=True)["ref_date"].max().to_dict()
+    state.past_due = provenance.past_due(state.metas, latest)
     state.report = {"facts": facts_report, "events": int(len(events)),
                     "stakeholders": int(len(state.tables["stakeholders"])),
                     "actions": int(len(state.tables["actions"])), "targets": int(len(state.tables["targets"])),
@@ -151,6 +156,22 @@ def input_digest(state: RunState) -> str:
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
+def relative_path(path, raw: Path) -> str:
+    """A raw file's path relative to the raw folder (``seed_documents/events.csv``), never a path of
+    the machine that built the dataset."""
+    p = Path(str(path))
+    try:
+        return p.resolve().relative_to(Path(raw).resolve()).as_posix()
+    except ValueError:
+        return p.as_posix().split("data/raw/")[-1] if "data/raw/" in p.as_posix() else p.name
+
+
+def _relative_paths(frame: pd.DataFrame, raw: Path) -> pd.DataFrame:
+    if "raw_file" not in frame.columns:
+        return frame
+    return frame.assign(raw_file=[relative_path(p, raw) for p in frame["raw_file"]])
+
+
 def step_publish(state: RunState) -> None:
     digest = input_digest(state)
     current = publish.current_version(state.published)
@@ -161,15 +182,16 @@ def step_publish(state: RunState) -> None:
             return
     now = datetime.now(timezone.utc)
     version = f"{now:%Y%m%dT%H%M%S}Z-{digest[:8]}"
-    relative = frames.map_categories(state.facts["raw_file"], lambda p: Path(p).as_posix().split("data/raw/")[-1])
+    relative = frames.map_categories(state.facts["raw_file"], lambda p: relative_path(p, state.raw))
     facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=relative)
-    tables = {"facts": facts, **{k: v for k, v in state.tables.items()},
+    tables = {"facts": facts, **{k: _relative_paths(v, state.raw) for k, v in state.tables.items()},
               **state.catalogues, "sources": sources_table(list(state.metas.values()))}
     manifest = {
         "version": version, "schema_version": SCHEMA_VERSION, "created": now.isoformat(timespec="seconds"),
         "input_digest": digest, "inputs": state.checksums,
         "row_counts": {name: int(len(frame)) for name, frame in tables.items()},
         "per_source": state.per_source, "validation": state.report, "warnings": state.warnings, "gaps": state.gaps,
+        "past_due": state.past_due,
         "boundaries_available": bool(state.boundary_files), "python": platform.python_version(),
     }
     publish.write_version(state.published, version, tables, state.boundary_files, manifest)

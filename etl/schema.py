@@ -6,8 +6,9 @@ import pandas as pd
 import pandera.pandas as pa
 
 from etl.errors import ValidationError
+from etl.provenance import QUALITIES
 
-PERIOD_KINDS = ["day", "month", "year", "fiscal_year"]
+PERIOD_KINDS = ["day", "month", "year", "fiscal_year", "document_year"]
 FIELDS = ["renewable_energy", "healthcare", "next_generation", "water", "culture", "trade", "general"]
 PLACES = ["essen", "koriyama", "online", "elsewhere"]
 KINDS = ["agreement", "delegation_visit", "study_tour", "trade_fair", "online_exchange", "award", "seminar",
@@ -53,6 +54,9 @@ def fact_schema(catalogues: dict[str, pd.DataFrame], source_ids: list[str],
             "source_id": pa.Column(t("source_id"), [pa.Check.isin(source_ids), *c("source_id")]),
             "source_url": pa.Column(t("source_url"), c("source_url"), nullable=True),
             "derived": pa.Column(bool),
+            "publisher_id": pa.Column(t("publisher_id"), [pa.Check.isin(list(catalogues["publishers"]["id"])),
+                                                          *c("publisher_id")]),
+            "source_quality": pa.Column(t("source_quality"), [pa.Check.isin(QUALITIES), *c("source_quality")]),
         },
         unique=FACT_KEY, report_duplicates="all", strict=False, coerce=False,
     )

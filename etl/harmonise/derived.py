@@ -21,8 +21,7 @@ def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.
     out["unit"] = unit
     out["note"] = note
     out["inputs"] = inputs
-    out["source_id"] = DERIVED_SOURCE
-    out["source_url"] = ""
+    out["source_id"] = DERIVED_SOURCE      # publisher, quality and page of the main input are kept
     out["preferred"] = True
     out["derived"] = True
     return out[out["value"].notna()]

@@ -3,6 +3,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from etl import frames
+from etl.catalogues import read_source_meta
 from etl.errors import RawDataError
 from etl.extract.longtable import long_facts
 from etl.extract.tables import read_table
@@ -24,8 +26,9 @@ ACTION_COLUMNS = ["id", "field", "action_en", "action_de", "action_ja", "stakeho
 POPULATION_BASIS = {"essen": "register", "koriyama": "estimate"}
 
 
-# Figures the slides give without their own reference year carry the document's year and the basis
-# "document", so that they are never mistaken for statistics of that year.
+# Figures the slides give without their own reference year carry the document's year (kept sortable in
+# ref_date) with the period kind "document_year" and the basis "document": the screen says "year not
+# stated (deck of 2023)", never "2023".
 UNDATED_IN_DOCUMENT = {"gdp", "companies", "persons_employed", "highly_qualified_share"}
 INDICATOR = {"gdp": "gdp_nominal"}
 
@@ -44,13 +47,30 @@ def _reference(record: dict) -> str:
     return f"document {record['document']}, {record['locator']}" + (f"; {record['note']}" if record["note"] else "")
 
 
+def document_publishers(source_dir: Path) -> dict[str, str]:
+    """Document id → the publisher id of that document (source.yaml ``documents``)."""
+    meta = read_source_meta(Path(source_dir))
+    return {str(d["id"]): str(d.get("publisher_id") or "") for d in meta.get("documents") or []}
+
+
 def read(source_dir: Path) -> pd.DataFrame:
     path = Path(source_dir) / FIGURES
     table = read_table(path, encoding="utf-8", delimiter=",", columns=FIGURE_COLUMNS)
+    publishers = document_publishers(source_dir)
+    unknown = ~table["document"].isin([d for d, p in publishers.items() if p])
+    if unknown.any():
+        row = int(table.loc[unknown, "_row"].iloc[0])
+        raise RawDataError(path, f"unknown document {table.loc[unknown, 'document'].iloc[0]!r}; expected one of "
+                                 f"{sorted(publishers)} (seed_documents/source.yaml, each with a publisher_id)",
+                           row=row, column="document")
     table["reference"] = [_reference(r) for r in table.to_dict("records")]
-    return long_facts(table, path, SOURCE_ID, numbers="en", periods="iso", area="[area]",
-                      indicator=_indicator, basis=_basis, value="value", unit="[unit]",
-                      period="period", note="reference")
+    facts = long_facts(table, path, SOURCE_ID, numbers="en", periods="iso", area="[area]",
+                       indicator=_indicator, basis=_basis, value="value", unit="[unit]",
+                       period="period", note="reference")
+    undated = table["indicator"].isin(list(UNDATED_IN_DOCUMENT)).to_numpy()
+    kind = facts["period_kind"].astype(str).where(~undated, "document_year")
+    return facts.assign(period_kind=frames.as_category(kind),
+                        publisher_id=frames.as_category(table["document"].map(publishers)))
 
 
 def _table(source_dir: Path, name: str, columns: list[str]) -> pd.DataFrame:

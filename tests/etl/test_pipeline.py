@@ -127,6 +127,9 @@ def test_a_third_city_is_added_by_data_alone(data_copy, rehash, tmp_path):
     places.write_text(places.read_text(encoding="utf-8")
                       + "aachen,city,Aachen,Aachen,アーヘン,DE,nrw,05334002,50.7753,6.0839,,Europe/Berlin,EUR,1,"
                         "#000000,register,\n", encoding="utf-8")
+    publishers = reference / "publishers.csv"
+    publishers.write_text(publishers.read_text(encoding="utf-8")
+                          + "example,Example office,Beispielamt,例の役所,official,example.org/aachen\n", encoding="utf-8")
     profile = raw / "city_profile" / "city_profile.csv"
     profile.write_text(profile.read_text(encoding="utf-8")
                        + "aachen,area,160.85,km2,2022,,https://example.org/aachen,test row\n"
@@ -135,4 +138,5 @@ def test_a_third_city_is_added_by_data_alone(data_copy, rehash, tmp_path):
     rehash(raw / "city_profile")
     state = pipeline.run(raw=raw, reference=reference, published=tmp_path / "pub", mirror=None)
     density = value(state.facts, area_id="aachen", indicator_id="density")
+    assert density["publisher_id"] == "example"
     assert density["value"] == pytest.approx(249070 / 160.85)

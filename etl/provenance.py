@@ -1,0 +1,113 @@
+"""Per-figure provenance: which publisher stands behind each row, how good that source is, and
+whether a source is past due for an update.
+
+Each fact row's publisher is found from its own ``source_url`` (the longest matching prefix in
+``data/reference/publishers.csv``); rows that carry a publisher already (the partnership's documents
+name theirs per document) keep it. Every row must end with a publisher and a source quality.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from urllib.parse import urlsplit
+
+import numpy as np
+import pandas as pd
+
+from etl import frames
+from etl.errors import RawDataError, ValidationError
+
+QUALITIES = ["official", "partnership_document", "press", "secondary_copy"]
+_DURATION = re.compile(r"^P(?:(?P<y>\d+)Y)?(?:(?P<m>\d+)M)?(?:(?P<w>\d+)W)?(?:(?P<d>\d+)D)?$")
+
+
+def parse_duration(text: str) -> pd.DateOffset:
+    """An ISO 8601 duration of whole years, months, weeks and days (``P1Y``, ``P6M``, ``P1Y6M``, ``P7D``)."""
+    match = _DURATION.match(str(text or "").strip())
+    if not match or not any(match.groupdict().values()):
+        raise ValueError(f"not an ISO 8601 duration such as P1Y, P6M or P7D: {text!r}")
+    n = {k: int(v or 0) for k, v in match.groupdict().items()}
+    return pd.DateOffset(years=n["y"], months=n["m"], weeks=n["w"], days=n["d"])
+
+
+def url_key(url: str) -> str:
+    """``https://www.essen.de/a/b`` → ``essen.de/a/b`` (scheme, ``www.``, port and a trailing dot dropped)."""
+    parts = urlsplit(str(url).strip())
+    host = (parts.hostname or "").rstrip(".").lower()
+    host = host[4:] if host.startswith("www.") else host
+    return host + parts.path
+
+
+def _matches(key: str, prefix: str) -> bool:
+    host, _, path = key.partition("/")
+    p_host, slash, p_path = prefix.partition("/")
+    if not (host == p_host or host.endswith("." + p_host)):
+        return False
+    return not slash or path.startswith(p_path)
+
+
+def publisher_for(url: str, publishers: pd.DataFrame) -> str | None:
+    """The id of the publisher whose longest prefix matches ``url``, or None."""
+    if not url:
+        return None
+    key = url_key(url)
+    best, best_len = None, -1
+    for pid, match in zip(publishers["id"], publishers["match"]):
+        for prefix in filter(None, (m.strip() for m in str(match).split(";"))):
+            if _matches(key, prefix) and len(prefix) > best_len:
+                best, best_len = pid, len(prefix)
+    return best
+
+
+def assign(facts: pd.DataFrame, publishers: pd.DataFrame, metas: dict[str, dict]) -> pd.DataFrame:
+    """Add ``publisher_id`` and ``source_quality`` to every fact row (computed once per distinct URL).
+
+    Without a matching publisher the source's own ``publisher_id`` (source.yaml) is used; a row that
+    ends with none is reported with its file, row and column."""
+    quality = dict(zip(publishers["id"], publishers["quality"]))
+    given = facts["publisher_id"] if "publisher_id" in facts else pd.Series("", index=facts.index)
+    given = given.astype(object).fillna("").astype(str)
+    url_codes, urls = pd.factorize(facts["source_url"].astype(object).fillna("").astype(str))
+    by_url = np.array([publisher_for(u, publishers) or "" for u in urls] + [""], dtype=object)[url_codes]
+    fallback = facts["source_id"].astype(str).map(lambda s: str(metas.get(s, {}).get("publisher_id") or ""))
+    chosen = given.where(given.ne(""), pd.Series(by_url, index=facts.index))
+    chosen = chosen.where(chosen.ne(""), fallback)
+    missing = chosen.eq("") | ~chosen.isin(list(quality))
+    if missing.any():
+        problems = []
+        for i in np.flatnonzero(missing.to_numpy())[:20]:
+            r = facts.iloc[i]
+            what = (f"unknown publisher {chosen.iat[i]!r}" if chosen.iat[i] else
+                    f"no publisher in data/reference/publishers.csv matches {r['source_url']!r} and the "
+                    "source.yaml names no publisher_id")
+            problems.append(f"{r['raw_file']}, row {r['raw_row']} (line {int(r['raw_row']) + 1}), "
+                            f"column 'source_url': {what}")
+        raise ValidationError(problems)
+    return facts.assign(publisher_id=frames.as_category(chosen),
+                        source_quality=frames.as_category(chosen.map(quality)))
+
+
+def check_meta(meta: dict, path) -> None:
+    """``source_quality`` and ``update_cycle`` of a source.yaml."""
+    if meta.get("source_quality") not in QUALITIES:
+        raise RawDataError(path, f"source_quality {meta.get('source_quality')!r} is not one of {QUALITIES}",
+                           column="source_quality")
+    try:
+        parse_duration(meta.get("update_cycle"))
+    except ValueError as exc:
+        raise RawDataError(path, str(exc), column="update_cycle") from None
+
+
+def past_due(metas: dict[str, dict], latest: dict[str, pd.Timestamp], today: date | None = None) -> list[dict]:
+    """Sources whose latest reference date + update cycle lies before ``today``."""
+    today = pd.Timestamp(today or date.today())
+    out = []
+    for sid, meta in sorted(metas.items()):
+        newest = latest.get(sid)
+        if not meta.get("update_cycle") or newest is None or pd.isna(newest):
+            continue
+        due = pd.Timestamp(newest) + parse_duration(meta["update_cycle"])
+        if due < today:
+            out.append({"source_id": sid, "latest": pd.Timestamp(newest).date().isoformat(),
+                        "update_cycle": meta["update_cycle"], "due": due.date().isoformat()})
+    return out
