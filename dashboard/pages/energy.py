@@ -21,7 +21,7 @@ dash.register_page(__name__, path_template="/<lang>/energy", title="Essen ⇄ Ko
 AREAS = ["essen", "koriyama", "nrw", "fukushima_pref", "germany"]
 SHARES = ["re_share_energy_demand", "re_share_electricity_consumption", "re_share_gross_electricity_consumption",
           "re_share_electricity_fed_in", "re_share_primary_energy", "re_share_final_energy_consumption"]
-CAPACITY = ["re_capacity_total", "pv_capacity", "wind_capacity"]
+CAPACITY = ["re_capacity_total", "pv_capacity", "wind_farm_capacity"]
 YEARS = (2005, 2050)
 
 

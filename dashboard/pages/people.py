@@ -18,7 +18,8 @@ from dashboard.selection import index_to, series
 dash.register_page(__name__, path_template="/<lang>/people", title="Essen ⇄ Koriyama", name="people")
 
 PAIR = ["essen", "koriyama"]
-BASES = ["register", "official_update", "official_update_zensus2022", "census", "estimate", "resident_register"]
+BASES = ["register", "official_update", "official_update_zensus2022", "census", "estimate", "resident_register",
+         "register_midyear"]
 VIEWS = ["absolute", "index"]
 BASE_YEARS = ["2010", "2011", "2015", "2020"]
 YEARS = (1960, 2025)

@@ -27,15 +27,33 @@ def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.
     return out[out["value"].notna()]
 
 
+def valid_from(rows: pd.DataFrame) -> pd.Series:
+    """The first day a figure stated for a period holds: the day itself, the month's or the year's first day."""
+    start = rows["ref_date"].dt.to_period("M").dt.to_timestamp().astype("datetime64[ns]").where(rows["period_kind"].eq("month"), rows["ref_date"])
+    year = pd.to_datetime(rows["year"].astype(str) + "-01-01").astype("datetime64[ns]")
+    return start.where(~rows["period_kind"].isin(["year", "document_year"]), year).astype("datetime64[ns]")
+
+
 def density(facts: pd.DataFrame) -> pd.DataFrame:
+    """Population ÷ the area valid at the population's reference date: the latest preferred area stated
+    for a period that began on or before that date. A population older than every stated area gets no density (the territory
+    may have been different then: Essen 1962 had another city area)."""
     pref = plain(facts[facts["preferred"] & facts["indicator_id"].isin(["area", "population"])])
-    area = (pref[pref["indicator_id"].eq("area")].sort_values("ref_date")
-            .groupby("area_id").tail(1).set_index("area_id"))
-    pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(area.index)]
-    km2 = pop["area_id"].map(area["value"]).astype(float)  # float even when empty (no area or population)
-    note = ("area " + pop["area_id"].map(area["value"]).map("{:g} km²".format) + " ("
-            + pop["area_id"].map(area["period"]) + ")")
-    inputs = pop["source_id"] + ";" + pop["area_id"].map(area["source_id"])
+    area = pref[pref["indicator_id"].eq("area")][["area_id", "ref_date", "value", "period", "source_id"]]
+    area = area.assign(ref_date=valid_from(pref.loc[area.index]).astype("datetime64[ns]"))
+    area = area.rename(columns={"ref_date": "_area_date", "value": "_km2", "period": "_area_period",
+                                "source_id": "_area_source"}).sort_values("_area_date")
+    pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(set(area["area_id"]))]
+    if pop.empty:
+        return _rows(pop, "density", pop["value"].astype(float), "persons/km2", pop["note"], pop["source_id"])
+    order = pop.assign(_i=range(len(pop)), ref_date=pop["ref_date"].astype("datetime64[ns]")).sort_values("ref_date")
+    joined = pd.merge_asof(order, area, left_on="ref_date", right_on="_area_date", by="area_id",
+                           direction="backward").sort_values("_i")
+    joined.index = pop.index
+    km2 = joined["_km2"].astype(float)
+    note = ("area " + km2.map(lambda v: f"{v:g} km²" if pd.notna(v) else "") + " ("
+            + joined["_area_period"].fillna("").astype(str) + ")")
+    inputs = pop["source_id"] + ";" + joined["_area_source"].fillna("").astype(str)
     return _rows(pop, "density", pop["value"] / km2, "persons/km2", note, inputs)
 
 

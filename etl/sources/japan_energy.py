@@ -11,6 +11,7 @@ AREA = {"福島県": "fukushima_pref", "郡山市": "koriyama"}
 INDICATOR = {"re_share_energy_demand": "re_share_energy_demand",
              "re_share_electricity_consumption": "re_share_electricity_consumption",
              "re_capacity_total": "re_capacity_total", "wind_capacity": "wind_capacity",
+             "wind_farm_capacity": "wind_farm_capacity",
              "co2_emissions": "co2_emissions", "gross_prefectural_product": "gdp_nominal"}
 
 
