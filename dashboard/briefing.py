@@ -255,9 +255,12 @@ def fact_provenance(rows: pd.DataFrame, dataset, lang: str) -> tuple[list[str], 
     """Publishers of the facts shown, and the latest reference period per place."""
     if rows is None or rows.empty:
         return [], []
-    inputs = rows["inputs"] if "inputs" in rows else rows["source_id"]
-    ids = dict.fromkeys(s for v in inputs.fillna("") for s in str(v).split(";") if s)
-    sources = [dataset.source(s).get("publisher", s) for s in ids]
+    if f"publisher_{lang}" in rows:      # each row's own publisher, in the language
+        sources = list(dict.fromkeys(str(p) for p in rows[f"publisher_{lang}"].dropna() if str(p)))
+    else:
+        inputs = rows["inputs"] if "inputs" in rows else rows["source_id"]
+        ids = dict.fromkeys(s for v in inputs.fillna("") for s in str(v).split(";") if s)
+        sources = [dataset.source(s).get("publisher", s) for s in ids]
     names = dict(zip(dataset.places["id"], dataset.places[f"name_{lang}"]))
     dates = []
     for area, group in rows.groupby("area_id", sort=False):
@@ -296,8 +299,8 @@ def tree_provenance(tree, lang: str) -> tuple[list[str], list[str]]:
     for card in (n for n in _walk(tree) if "kpi-card" in _classes(n)):
         city = next((_text(n) for n in _walk(card) if "kpi-city" in _classes(n)), "")
         for note in (n for n in _walk(card) if "source-note" in _classes(n)):
-            sources += [_text(n) for n in _walk(note) if "source-link" in _classes(n)]
-            first = next((n for n in _walk(note) if isinstance(n, html.Span)), None)
+            sources += [_text(n).replace("↗", "").strip() for n in _walk(note) if "source-link" in _classes(n)]
+            first = next((n for n in _walk(note) if "as-of" in _classes(n)), None)
             if first is not None and _text(first):
                 dates.append(t("present.date_place", lang, place=city, date=_text(first)) if city else _text(first))
     return list(dict.fromkeys(sources)), list(dict.fromkeys(dates))

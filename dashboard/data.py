@@ -29,7 +29,7 @@ log = logging.getLogger(__name__)
 
 CHECK_SECONDS = 2.0
 RETRY_SECONDS = 30.0   # an unreadable version whose files have not changed is read again this often
-SCHEMA_VERSIONS = (1,)  # manifest schema versions this reader understands
+SCHEMA_VERSIONS = (1, 2)  # manifest schema versions this reader understands (2: per-row publisher, quality)
 TABLES = ("facts", "places", "indicators", "bases", "sources", "events", "stakeholders", "actions", "targets")
 PUBLISH_COMMAND = "twincity etl run"
 
@@ -56,6 +56,8 @@ class Dataset:
     actions: pd.DataFrame
     targets: pd.DataFrame
     documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["id", "title", "date", "file"]))
+    publishers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
+        columns=["id", "name_en", "name_de", "name_ja", "quality", "match"]))
     boundaries: dict = field(default_factory=dict)
     boundary_meta: dict = field(default_factory=dict)
 
@@ -117,8 +119,9 @@ def load(version_dir: Path) -> Dataset:
     name = version_dir.resolve().name
     try:
         tables = {table: pd.read_parquet(version_dir / f"{table}.parquet") for table in TABLES}
-        if (version_dir / "documents.parquet").exists():  # versions published before documents were added lack it
-            tables["documents"] = pd.read_parquet(version_dir / "documents.parquet")
+        for optional in ("documents", "publishers"):      # versions published before these were added lack them
+            if (version_dir / f"{optional}.parquet").exists():
+                tables[optional] = pd.read_parquet(version_dir / f"{optional}.parquet")
         boundaries, meta = {}, {}
         bdir = version_dir / "boundaries"
         if (bdir / "boundaries.json").exists():

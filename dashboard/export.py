@@ -3,7 +3,10 @@ from __future__ import annotations
 
 import pandas as pd
 
-COLUMNS = ["place", "indicator", "basis", "period", "ref_date", "value", "unit", "source", "source_url", "note"]
+from dashboard.i18n import format as fmt
+
+COLUMNS = ["place", "indicator", "basis", "period", "ref_date", "value", "unit", "publisher", "source_quality",
+           "source_url", "source", "note"]
 
 
 def rows_to_csv(rows: pd.DataFrame, dataset, lang: str) -> str:
@@ -14,9 +17,13 @@ def rows_to_csv(rows: pd.DataFrame, dataset, lang: str) -> str:
     out = pd.DataFrame({
         "place": rows["area_id"].map(names).fillna(rows["area_id"]),
         "indicator": rows["indicator_id"].map(labels).fillna(rows["indicator_id"]),
-        "basis": rows["basis"], "period": rows["period"],
+        "basis": rows["basis"],
+        "period": [fmt.period(p, k, d, lang) if k == "document_year" else p
+                   for p, k, d in zip(rows["period"], rows["period_kind"], rows["ref_date"])],
         "ref_date": pd.to_datetime(rows["ref_date"]).dt.strftime("%Y-%m-%d"),
         "value": rows["value"], "unit": rows["unit"],
+        "publisher": rows[f"publisher_{lang}"] if f"publisher_{lang}" in rows else "",
+        "source_quality": rows["source_quality"] if "source_quality" in rows else "",
         "source": inputs.map(lambda s: "; ".join(publishers.get(x, x) for x in str(s).split(";") if x)),
         "source_url": rows["source_url"], "note": rows["note"],
     })

@@ -27,7 +27,7 @@ from etl.schema import check_links, check_ranges_and_units, parse_events, valida
 from etl.sources import ALL_SOURCES, FACT_SOURCES, climate_targets, seed_documents
 
 STEPS = ["extract", "harmonise", "validate", "boundaries", "publish"]
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -184,6 +184,7 @@ def step_publish(state: RunState) -> None:
     version = f"{now:%Y%m%dT%H%M%S}Z-{digest[:8]}"
     relative = frames.map_categories(state.facts["raw_file"], lambda p: relative_path(p, state.raw))
     facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=relative)
+    facts = provenance.with_names(facts, state.catalogues["publishers"])
     tables = {"facts": facts, **{k: _relative_paths(v, state.raw) for k, v in state.tables.items()},
               **state.catalogues, "sources": sources_table(list(state.metas.values()))}
     manifest = {

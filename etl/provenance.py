@@ -87,6 +87,14 @@ def assign(facts: pd.DataFrame, publishers: pd.DataFrame, metas: dict[str, dict]
                         source_quality=frames.as_category(chosen.map(quality)))
 
 
+def with_names(facts: pd.DataFrame, publishers: pd.DataFrame) -> pd.DataFrame:
+    """``publisher_en``/``_de``/``_ja``: each row's publisher named in each language (for hovers and exports)."""
+    names = publishers.set_index("id")
+    return facts.assign(**{f"publisher_{lang}": frames.map_categories(facts["publisher_id"],
+                                                                     names[f"name_{lang}"].to_dict())
+                           for lang in ("en", "de", "ja")})
+
+
 def check_meta(meta: dict, path) -> None:
     """``source_quality`` and ``update_cycle`` of a source.yaml."""
     if meta.get("source_quality") not in QUALITIES:

@@ -1,6 +1,9 @@
-"""Provenance shown beside a figure: source (link to its entry on the sources page) and 'as of' date."""
+"""Provenance shown beside a figure: the row's own publisher (linked to the page the figure was read
+from) and reference date — "IT.NRW ↗ · 31 December 2024" —, the kind of source when it is not
+official, and the full citation one click away (a <details> element)."""
 from __future__ import annotations
 
+import pandas as pd
 from dash import html
 
 from dashboard.i18n import t
@@ -12,29 +15,75 @@ def source_ids(fact: dict) -> list[str]:
     return [s for s in dict.fromkeys(inputs.split(";")) if s]
 
 
+def _text(value) -> str:
+    return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
+
+
+def publisher_name(fact: dict, dataset, lang: str) -> str:
+    """The row's publisher in the page's language (falls back to the source file's publisher)."""
+    name = _text(fact.get(f"publisher_{lang}")) or _text(fact.get("publisher_en"))
+    if name:
+        return name
+    sid = _text(fact.get("source_id"))
+    return _text(dataset.source(sid).get("publisher")) or sid
+
+
+def quality_label(quality: str, lang: str) -> str:
+    return t(f"provenance.quality_{quality}", lang) if quality else ""
+
+
 def source_links(fact: dict, dataset, lang: str) -> list:
-    links = []
-    for sid in source_ids(fact):
-        meta = dataset.source(sid)
-        links.append(html.A(meta.get("publisher", sid), href=f"/{lang}/sources#source-{sid}",
-                            className="source-link", title=meta.get("title", "")))
-    return links
+    """The row's publisher, linked to its own page when it has one, else to the sources page."""
+    sid = _text(fact.get("source_id"))
+    name = publisher_name(fact, dataset, lang)
+    url = _text(fact.get("source_url"))
+    if url:
+        return [html.A([name, " ↗"], href=url, target="_blank", rel="noopener noreferrer",
+                       className="source-link source-page", title=t("common.original_page", lang))]
+    return [html.A(name, href=f"/{lang}/sources#source-{sid}", className="source-link")]
 
 
 def as_of(fact: dict, lang: str, era: bool = False) -> str:
     return fmt.period(fact["period"], fact["period_kind"], fact["ref_date"], lang, japanese_era=era)
 
 
+def _row(label: str, value) -> list:
+    return [html.Dt(label), html.Dd(value)] if value not in (None, "", []) else []
+
+
+def citation(fact: dict, dataset, lang: str, era: bool = False) -> html.Details:
+    """Publisher, page, reference date, source file (its title, licence, how obtained, accessed)."""
+    url = _text(fact.get("source_url"))
+    items = _row(t("provenance.publisher", lang), publisher_name(fact, dataset, lang))
+    items += _row(t("provenance.page", lang), html.A(url, href=url, target="_blank", rel="noopener noreferrer",
+                                                      className="citation-url") if url else "")
+    items += _row(t("provenance.reference_date", lang), t("provenance.date", lang, date=as_of(fact, lang, era)))
+    quality = _text(fact.get("source_quality"))
+    items += _row(t("provenance.quality_title", lang, quality=""), quality_label(quality, lang))
+    for sid in source_ids(fact):
+        meta = dataset.source(sid)
+        items += _row(t("provenance.dataset_source", lang),
+                      html.A(_text(meta.get("title")) or sid, href=f"/{lang}/sources#source-{sid}"))
+        items += _row(t("provenance.licence", lang), _text(meta.get("licence")))
+        items += _row(t("provenance.obtained", lang), _text(meta.get("obtained")))
+        if meta.get("accessed"):
+            items += _row(t("provenance.accessed", lang), t("provenance.date", lang, date=fmt.day(meta["accessed"], lang)))
+    if fact.get("derived"):
+        items += _row(t("provenance.note", lang), _text(fact.get("note")))
+    return html.Details([html.Summary(t("provenance.citation", lang)), html.Dl(items, className="citation-list")],
+                        className="citation")
+
+
 def note(fact: dict | None, dataset, lang: str, era: bool = False) -> html.Div:
     if fact is None:
         return html.Div(t("common.no_source", lang), className="source-note muted")
-    parts = [html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="as-of"), " · ",
-             html.Span(t("common.source", lang), className="visually-label"), " "]
-    links = source_links(fact, dataset, lang)
-    for i, link in enumerate(links):
-        parts += ([", "] if i else []) + [link]
-    if fact.get("source_url"):
-        parts += [" ", html.A("↗", href=fact["source_url"], target="_blank", rel="noopener noreferrer",
-                              className="source-page", title=t("common.original_page", lang),
-                              **{"aria-label": t("common.original_page", lang)})]
-    return html.Div(parts, className="source-note")
+    parts = [html.Span(t("common.source", lang), className="visually-label"), " ",
+             *source_links(fact, dataset, lang), " · ",
+             html.Span(t("provenance.date", lang, date=as_of(fact, lang, era)), className="as-of")]
+    quality = _text(fact.get("source_quality"))
+    if quality and quality != "official":
+        parts += [" · ", html.Span(quality_label(quality, lang), className=f"source-quality quality-{quality}",
+                                   title=t("provenance.quality_title", lang, quality=quality_label(quality, lang)))]
+    return html.Div([html.Div(parts, className="source-label"), citation(fact, dataset, lang, era)],
+                    className="source-note", **{"data-publisher": _text(fact.get("publisher_id")),
+                                                 "data-quality": quality})

@@ -17,12 +17,24 @@ def _colours(places: pd.DataFrame) -> dict:
     return dict(zip(places["id"], places["colour"]))
 
 
+def provenance_lines(rows: pd.DataFrame, lang: str) -> list[str]:
+    """"<br>Source: IT.NRW · press" per row: the row's own publisher, and its kind when not official."""
+    if f"publisher_{lang}" not in rows:
+        return [""] * len(rows)
+    quality = rows["source_quality"] if "source_quality" in rows else pd.Series("", index=rows.index)
+    return [f"<br>{t('common.source', lang)} {name}" + (f" · {t(f'provenance.quality_{q}', lang)}"
+                                                        if q and q != "official" else "")
+            for name, q in zip(rows[f"publisher_{lang}"].astype(str), quality.astype(str))]
+
+
 def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, lang: str, *,
                title: str = "", y_title: str = "", targets: pd.DataFrame | None = None,
                events: pd.DataFrame | None = None, decimals: int = 0,
                indicators: pd.DataFrame | None = None) -> go.Figure:
     """One line per (place, basis) — or per (place, indicator) when ``indicators`` is given, to name
     the lines by indicator; x = reference date. Targets as star markers; milestones along the bottom."""
+    if "period_kind" in rows:        # a figure whose year is not stated has no place on a time axis
+        rows = rows[rows["period_kind"].ne("document_year")]
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
     names, colours = _place_names(places, lang), _colours(places)
@@ -35,9 +47,9 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
         basis = "" if by_indicator else key
         suffix = ind_names.get(key, key) if by_indicator else basis_names.get(basis, basis)
         label = names.get(area, area) + (f" — {suffix}" if suffix else "")
-        hover = [f"{label}<br>{fmt.period(p, k, d, lang)}: {fmt.value(v, u, lang, decimals)}"
-                 for p, k, d, v, u in zip(group["period"], group["period_kind"], group["ref_date"],
-                                          group["value"], group["unit"])]
+        hover = [f"{label}<br>{fmt.period(p, k, d, lang)}: {fmt.value(v, u, lang, decimals)}{src}"
+                 for p, k, d, v, u, src in zip(group["period"], group["period_kind"], group["ref_date"],
+                                               group["value"], group["unit"], provenance_lines(group, lang))]
         dash = DASH_BY_BASIS.get(basis, "solid")
         if by_indicator:
             dash = ["solid", "dash", "dot", "dashdot", "longdash"][sorted(ind_names).index(key) % 5 if key in ind_names else 0]
@@ -101,8 +113,9 @@ def paired_bars(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, title: s
             labels = [f"{ind_names.get(i, i)} ({lab})" for i, lab in zip(group["indicator_id"], labels)]
         fig.add_trace(go.Bar(
             x=labels, y=group["value"], name=names.get(area, area), marker_color=colours.get(area, "#555"),
-            hovertext=[f"{names.get(area, area)} {lab}: {fmt.value(v, u, lang, decimals)}"
-                       for lab, v, u in zip(labels, group["value"], group["unit"])], hoverinfo="text"))
+            hovertext=[f"{names.get(area, area)} {lab}: {fmt.value(v, u, lang, decimals)}{src}"
+                       for lab, v, u, src in zip(labels, group["value"], group["unit"], provenance_lines(group, lang))],
+            hoverinfo="text"))
     base_layout(fig, lang, title, y_title)
     localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang))
     fig.update_layout(barmode="group")

@@ -80,6 +80,8 @@ def period(label: str, kind: str, ref_date, lang: str, japanese_era: bool = Fals
             name, n = era(date(y, 4, 1))
             return f"{name}{'元' if n == 1 else n}年度"
         return t("period.fiscal_year", lang, year=y)
+    if kind == "document_year":       # a figure of a document that states no year: never "2023"
+        return t("provenance.document_year", lang, year=label)
     return str(label)
 
 

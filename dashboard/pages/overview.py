@@ -4,6 +4,7 @@ from __future__ import annotations
 import dash
 from dash import html
 
+from dashboard import card_figures
 from dashboard.components import kpi_card, shell
 from dashboard.components.source_note import note
 from dashboard.cache import per_version
@@ -27,10 +28,9 @@ def kpi_rows(dataset, lang: str, era: bool = False) -> list:
     indicators["order"] = indicators["kpi_order"].astype(int)
     rows = []
     for ind in indicators.sort_values("order").to_dict("records"):
-        facts = tuple(latest(dataset.facts, p["id"], ind["id"],
-                             _basis_order(p) if ind["id"] in ("population", "density") else None)
-                      for p in places)
-        rows.append(kpi_card.pair(ind, facts, places, dataset, lang, era))
+        facts = tuple(card_figures.lead(dataset.facts, p, ind["id"]) for p in places)
+        others = tuple(card_figures.others(dataset.facts, p, ind, f) for p, f in zip(places, facts))
+        rows.append(kpi_card.pair(ind, facts, places, dataset, lang, era, others))
     return rows
 
 

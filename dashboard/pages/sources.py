@@ -53,6 +53,7 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
         html.Li(t("sources.checks", lang, checks=", ".join(validation.get("checks", [])))),
         html.Li(t("sources.boundaries_yes" if manifest.get("boundaries_available") else "sources.boundaries_no", lang)),
     ]
+    items += past_due_items(dataset, lang)
     return html.Section([
         html.H2(t("sources.freshness_title", lang)),
         html.Ul(items),
@@ -61,6 +62,36 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
                                         ": ", g["item"]]) for g in gaps]
                               + [html.Li(w) for w in warnings])]) if gaps or warnings else None,
     ], className="freshness", id="freshness")
+
+
+def past_due_items(dataset, lang: str) -> list:
+    """Sources whose latest reference date + update cycle lies in the past (computed by the ETL)."""
+    due = dataset.manifest.get("past_due") or []
+    if not due:
+        return []
+    return [html.Li([html.Span(t("provenance.past_due_title", lang), className="badge-warn"), " ",
+                     html.Ul([html.Li([html.A(dataset.source(d["source_id"]).get("title") or d["source_id"],
+                                              href=f"#source-{d['source_id']}"), ": ",
+                                       t("provenance.past_due", lang, latest=fmt.day(d["latest"], lang),
+                                         cycle=d["update_cycle"], due=fmt.day(d["due"], lang))])
+                              for d in due], className="past-due")])]
+
+
+def cited_pages(dataset, source_id: str, lang: str):
+    """Every page the source's rows were read from, with the row's publisher and kind of source."""
+    facts = dataset.facts
+    if "publisher_id" not in facts:
+        return None
+    rows = facts[facts["source_id"].eq(source_id) & facts["source_url"].ne("")]
+    rows = rows.drop_duplicates("source_url").sort_values(["publisher_id", "source_url"])
+    if rows.empty:
+        return None
+    items = [html.Li([html.Strong(r[f"publisher_{lang}"]), " · ",
+                      t(f"provenance.quality_{r['source_quality']}", lang), " · ",
+                      html.A(r["source_url"], href=r["source_url"], target="_blank", rel="noopener noreferrer")])
+             for r in rows.to_dict("records")]
+    return html.Details([html.Summary(t("provenance.cited_pages", lang, n=len(items))), html.Ul(items)],
+                        className="cited-pages")
 
 
 def source_table(dataset, lang: str) -> html.Table:
@@ -76,11 +107,22 @@ def source_table(dataset, lang: str) -> html.Table:
             dates.append(t("sources.published", lang, date=s["published"]))
         if newest is not None and not pd.isna(newest):
             dates.append(t("sources.latest_ref", lang, date=fmt.day(newest, lang)))
+        if s.get("update_cycle"):
+            dates.append(t("provenance.update_cycle", lang, cycle=s["update_cycle"]))
+        overdue = {d["source_id"]: d for d in dataset.manifest.get("past_due") or []}.get(s["id"])
+        if overdue:
+            dates.append(html.Span(t("provenance.past_due", lang, latest=fmt.day(overdue["latest"], lang),
+                                     cycle=overdue["update_cycle"], due=fmt.day(overdue["due"], lang)),
+                                   className="badge-warn past-due-flag"))
         title = html.A(s["title"], href=s["url"], target="_blank", rel="noopener noreferrer") if s["url"] else s["title"]
         rows.append(html.Tr([
-            html.Td([html.Strong(s["publisher"]), html.Br(), title], id=f"source-{s['id']}"),
+            html.Td([html.Strong(s["publisher"]), html.Br(), title, cited_pages(dataset, s["id"], lang)],
+                    id=f"source-{s['id']}"),
             html.Td(s["licence"]), html.Td(html.Ul([html.Li(d) for d in dates], className="plain")),
-            html.Td([s["obtained"], html.Br(), html.Small(s.get("reliability", ""))]),
+            html.Td([s["obtained"], html.Br(), html.Small(s.get("reliability", "")),
+                     html.Br() if s.get("source_quality") else None,
+                     html.Small(t(f"provenance.quality_{s['source_quality']}", lang), className="source-quality")
+                     if s.get("source_quality") else None]),
             html.Td(fed.get(s["id"], "")),
         ]))
     return html.Table([html.Caption(t("sources.table_caption", lang)), head, html.Tbody(rows)], className="sources")

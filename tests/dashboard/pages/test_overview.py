@@ -1,8 +1,9 @@
 """The overview cards show the published values, with date and source, and gaps as gaps."""
 import pytest
 
+from dashboard import card_figures
+from dashboard.components.kpi_card import ratio_sentence
 from dashboard.pages import overview
-from dashboard.selection import latest
 from tests.dashboard.tree import find_all, texts
 
 
@@ -28,18 +29,64 @@ def test_card_values_equal_published_facts(dataset):
         value = find_all(card["component"], "kpi-value")[0]
         if value.get("data-value"):
             indicator, area = card["data-indicator"], card["data-area"]
-            order = overview._basis_order(dataset.place(area)) if indicator in ("population", "density") else None
-            fact = latest(dataset.facts, area, indicator, order)
+            fact = card_figures.lead(dataset.facts, dataset.place(area), indicator)
             assert float(value["data-value"]) == pytest.approx(fact["value"])
 
 
 def test_population_cards_show_official_update_and_estimate(dataset):
     """Essen's official figure (regionalstatistik.de 12411-01-01-4) leads the basis order."""
     text = " ".join(texts(overview.layout(lang="en")))
-    assert "574,682 Official update (IT.NRW/Destatis, Zensus 2022)  ·  as of 31 December 2024" in text
-    assert "Statistische Ämter des Bundes und der Länder" in text
+    assert "574,682 Official update (IT.NRW/Destatis, Zensus 2022)" in text and "31 December 2024" in text
+    assert "Statistical Offices of the Federation and the Länder" in text
     assert "Estimated population" in text
-    assert "574.682 Amtliche Fortschreibung (IT.NRW/Destatis, Zensus 2022)" in " ".join(texts(overview.layout(lang="de")))
+    de = " ".join(texts(overview.layout(lang="de")))
+    assert "574.682 Amtliche Fortschreibung (IT.NRW/Destatis, Zensus 2022)" in de
+    assert "Statistische Ämter des Bundes und der Länder" in de
+
+
+def test_population_card_leads_with_the_like_for_like_pair(dataset):
+    tree = overview.layout(lang="en")
+    cards = {c["data-area"]: c for c in find_all(tree, "kpi-card") if c.get("data-indicator") == "population"}
+    essen = " ".join(texts(cards["essen"]["component"]))
+    koriyama = " ".join(texts(cards["koriyama"]["component"]))
+    assert essen.index("Official update (IT.NRW/Destatis, Zensus 2022)") < essen.index("City register: 597,066")
+    assert "Estimated population" in koriyama
+    seconds = find_all(cards["essen"]["component"], "kpi-other-second")
+    assert [s["data-basis"] for s in seconds] == ["register"]
+
+
+def test_card_names_the_rows_own_publisher_and_kind(dataset):
+    tree = overview.layout(lang="en")
+    notes = find_all(tree, "source-note")
+    publishers = {n.get("data-publisher") for n in notes}
+    assert {"supertipp", "koriyama_city", "ewg"} <= publishers      # per row, not per file
+    text = " ".join(texts(tree))
+    assert "Supertipp (local weekly)" in text and "↗" in text and "press" in text
+    assert "Full citation" in text
+
+
+def test_document_figures_never_dated_by_the_deck_year(dataset):
+    for lang, words in (("en", "year not stated (deck of 2023)"), ("de", "Jahr nicht angegeben (Foliensatz von 2023)"),
+                        ("ja", "年の記載なし（2023年の資料）")):
+        text = " ".join(texts(overview.layout(lang=lang)))
+        assert words in text
+    gdp = " ".join(texts(overview.layout(lang="en")))
+    assert "In the partnership deck: €25.3B" in gdp
+
+
+def test_essen_area_conflict_is_shown(dataset):
+    text = " ".join(texts(overview.layout(lang="en")))
+    assert "210.32 km²" in text and "Also stated: 210.34 km²" in text
+
+
+def test_ratio_only_between_like_bases():
+    ind = {"id": "population", "category": "people", "label_en": "Population"}
+    places = ({"id": "essen", "name_en": "Essen"}, {"id": "koriyama", "name_en": "Koriyama"})
+    fact = lambda basis, v: {"value": v, "unit": "persons", "year": 2024, "basis": basis, "period_kind": "day"}  # noqa: E731
+    assert ratio_sentence(fact("official_update_zensus2022", 574682), fact("estimate", 319905), ind, *places, "en")
+    assert ratio_sentence(fact("census", 571058), fact("census", 327692), ind, *places, "en")
+    assert not ratio_sentence(fact("register", 597066), fact("estimate", 319905), ind, *places, "en")
+    assert not ratio_sentence(fact("unspecified", 1), fact("estimate", 2), ind, *places, "en")
 
 
 def test_area_ratio_sentence(dataset):
