@@ -1,30 +1,49 @@
 """The catalogues (places, indicators, bases) and the source metadata, read as data."""
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pandas as pd
 import yaml
 
+from etl import raw_schemas
 from etl.errors import RawDataError
+from etl.extract.tables import read_table
 
 CATALOGUES = ("places", "indicators", "bases", "publishers")
 
 
-def read_catalogue(reference_dir: Path, name: str) -> pd.DataFrame:
+def read_catalogue(reference_dir: Path, name: str, catalogues: dict | None = None) -> pd.DataFrame:
+    """A catalogue as text, checked against its declared schema (types, ranges, unique ids, foreign keys);
+    a problem names file, row and column."""
     path = Path(reference_dir) / f"{name}.csv"
     if not path.exists():
         raise RawDataError(path, "catalogue file is missing")
-    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
-    if frame["id"].duplicated().any():
-        dup = frame.loc[frame["id"].duplicated(), "id"].iloc[0]
-        row = int(frame.index[frame["id"].duplicated()][0]) + 1
-        raise RawDataError(path, f"duplicate id {dup!r}", row=row, column="id")
+    schema = raw_schemas.catalogue_schema(name, catalogues or {})
+    with path.open(encoding="utf-8", newline="") as handle:      # every column of the file is kept
+        header = [h.strip() for h in next(csv.reader(handle), [])]
+    wanted = [c for c in dict.fromkeys(header) if c] or list(schema.columns)
+    frame = read_table(path, encoding="utf-8", delimiter=",", columns=wanted)
+    raw_schemas.validate(path, frame, schema)
     return frame
 
 
+def _foreign_keys(reference_dir: Path, catalogues: dict[str, pd.DataFrame]) -> None:
+    places = catalogues["places"]
+    known = set(places["id"])
+    for r in places.to_dict("records"):
+        if r["parent_id"] and r["parent_id"] not in known:
+            raise RawDataError(Path(reference_dir) / "places.csv", f"parent_id {r['parent_id']!r} is not a place "
+                               "of places.csv", row=int(r["_row"]), column="parent_id")
+
+
 def read_catalogues(reference_dir: Path) -> dict[str, pd.DataFrame]:
-    return {name: read_catalogue(reference_dir, name) for name in CATALOGUES}
+    catalogues: dict[str, pd.DataFrame] = {}
+    for name in ("bases", "indicators", "publishers", "places"):     # places refers to bases
+        catalogues[name] = read_catalogue(reference_dir, name, catalogues)
+    _foreign_keys(reference_dir, catalogues)
+    return {name: catalogues[name].drop(columns="_row") for name in CATALOGUES}
 
 
 REQUIRED_META = ("id", "publisher", "title", "licence", "accessed", "obtained", "files")

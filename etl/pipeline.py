@@ -116,6 +116,12 @@ def step_validate(state: RunState) -> None:
     facts_report = validate_facts(state.facts, state.catalogues, source_ids)
     events, problems = parse_events(state.tables["events"], list(state.tables["documents"]["id"]))
     problems += check_links(state.tables["stakeholders"], state.tables["actions"], set(events["id"]))
+    documents = set(state.tables["documents"]["id"])
+    for name in ("stakeholders", "actions"):
+        table = state.tables[name]
+        for r in table[~table["document"].isin(documents)].itertuples():
+            problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'document': "
+                            f"unknown document {r.document!r}; expected one of {sorted(documents)}")
     unknown_areas = set(state.tables["targets"]["area_id"]) - set(state.catalogues["places"]["id"])
     problems += [f"targets: unknown area {a!r}" for a in sorted(unknown_areas)]
     if problems:

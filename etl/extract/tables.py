@@ -6,6 +6,7 @@ source's conventions. Any problem raises :class:`RawDataError` naming file, row 
 from __future__ import annotations
 
 import csv
+import re
 import gc
 import io
 from contextlib import contextmanager
@@ -15,9 +16,12 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.csv as pacsv
 
+from etl import raw_schemas
 from etl.errors import RawDataError
 
 _MAX_COLUMNS = 1024
+# control characters, or the start of a tag or an entity: cells are then checked one by one
+_SUSPICIOUS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&]")
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -58,9 +62,13 @@ def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str])
     if not path.exists():
         raise RawDataError(path, "file is missing")
     frame = _read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns)
-    if frame is not None:
-        return frame
-    return _read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
+    if frame is None:
+        frame = _read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
+    if _SUSPICIOUS.search(path.read_bytes()):      # only then look at every cell (big files stay fast)
+        raw_schemas.check_cells(path, frame)
+    if raw_schemas.declared(path):
+        raw_schemas.validate(path, frame, raw_schemas.RAW[f"{path.parent.name}/{path.name}"])
+    return frame
 
 
 def _read_fast(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame | None:

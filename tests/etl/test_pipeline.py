@@ -41,7 +41,7 @@ def test_units_are_converted_to_base_units(validated):
     assert (income["value"], income["unit"]) == (pytest.approx(2.95e6), "JPY")     # 295 万円
     total = value(facts, area_id="koriyama", indicator_id="municipal_income_total", period="FY2020")
     assert total["value"] == pytest.approx(9.699e11)                                 # 9,699 億円
-    wind = value(facts, area_id="koriyama", indicator_id="wind_capacity", period="2007")
+    wind = value(facts, area_id="koriyama", indicator_id="wind_farm_capacity", period="2007")
     assert (wind["value"], wind["unit"]) == (pytest.approx(65.98), "MW")            # 65,980 kW
     essen = value(facts, area_id="essen", indicator_id="gdp_nominal", period="2015", derived=False)
     assert (essen["value"], essen["unit"]) == (pytest.approx(24.161e9), "EUR")     # 24.161 Mio. EUR

@@ -27,7 +27,11 @@ def test_known_values(facts):
 def test_shape(facts):
     assert len(facts) == 20
     assert facts["area_id"].eq("essen").all() and facts["indicator_id"].eq("population").all()
-    assert facts["basis"].eq("register").all() and facts["unit"].eq("persons").all()
+    assert facts["unit"].eq("persons").all()
+    basis = facts.set_index("period")["basis"]
+    assert basis["1962-12-31"] == "unspecified"                       # the source does not say how it was counted
+    assert basis["2014-06-30"] == basis["2016-06-30"] == "register_midyear"   # not joined to the year-end register
+    assert (basis.drop(["1962-12-31", "2014-06-30", "2016-06-30"]) == "register").all()
     assert facts["source_url"].str.startswith("http").all()
     assert not facts[["period", "ref_date", "value"]].isna().any().any()
 

@@ -28,7 +28,7 @@ def test_prefectural_product_from_reiwa_gannen_fiscal_year(facts):
 
 
 def test_wind_in_kw_and_calendar_year(facts):
-    wind = facts[facts["indicator_id"].eq("wind_capacity")].iloc[0]   # 2007年, "65,980" kW
+    wind = facts[facts["indicator_id"].eq("wind_farm_capacity")].iloc[0]   # 2007年, "65,980" kW: one wind farm
     assert (wind["area_id"], wind["period"], wind["value"], wind["unit"]) == ("koriyama", "2007", 65980.0, "kW")
 
 

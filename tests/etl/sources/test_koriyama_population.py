@@ -36,12 +36,13 @@ def test_other_known_values(facts):
     assert values[("census", "2015-10-01")] == 335444          # 平成27年10月1日
     assert values[("estimate", "2011-05")] == 336328           # 平成23年5月 (a month)
     assert values[("resident_register", "2023-01-01")] == 317486
-    assert values[("unspecified", "2020-04")] == 330787
+    assert values[("estimate", "2020-04")] == 330787                 # by its level: census-based 推計人口
+    assert values[("resident_register", "2020-01-01")] == 322996     # by its level: 住民基本台帳
 
 
 def test_shape(facts):
     assert len(facts) == 17
-    assert set(facts["basis"]) == {"census", "estimate", "resident_register", "unspecified"}
+    assert set(facts["basis"]) == {"census", "estimate", "resident_register"}
     assert facts["area_id"].eq("koriyama").all()
 
 
