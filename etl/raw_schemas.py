@@ -121,7 +121,8 @@ RAW: dict[str, pa.DataFrameSchema] = {
         {"area": AREA_ID, "indicator": pattern(ID, "an indicator id"), "document": pattern(r"\d{3}", "a document id"),
          "locator": pattern(r".*\S.*", "a locator (document, slide or line)")}),
     "seed_documents/events.csv": columns(
-        {"id": pattern(ID, "an event id"), "document": pattern(r"\d{3}", "a document id")}, unique=["id"]),
+        {"id": pattern(ID, "an event id"), "document": pattern(r"\d{3}", "a document id"),
+         "date_start": iso_date(), "date_end": iso_date(optional=True)}, unique=["id"]),
     "seed_documents/stakeholders.csv": columns(
         {"id": pattern(ID, "a stakeholder id"), "document": pattern(r"\d{3}", "a document id"),
          "name_en": pattern(r".*\S.*", "a name")}, unique=["id"]),

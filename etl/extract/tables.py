@@ -66,9 +66,25 @@ def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str])
         frame = _read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
     if _SUSPICIOUS.search(path.read_bytes()):      # only then look at every cell (big files stay fast)
         raw_schemas.check_cells(path, frame)
+    if raw_schemas.declared(path) or path.parent.name == "reference":
+        _check_complete(path)                      # after the reader: its own error is more precise
     if raw_schemas.declared(path):
         raw_schemas.validate(path, frame, raw_schemas.RAW[f"{path.parent.name}/{path.name}"])
     return frame
+
+
+def _check_complete(path: Path) -> None:
+    """A file that does not end with a line break was cut off (an interrupted download or copy)."""
+    with path.open("rb") as handle:
+        size = handle.seek(0, 2)
+        if size == 0:
+            return                                   # "file is empty", reported by the reader
+        handle.seek(size - 1)
+        last = handle.read(1)
+    if last not in (b"\n", b"\r"):
+        lines = path.read_bytes().count(b"\n")
+        raise RawDataError(path, "the file does not end with a line break: it looks truncated (cut off in its "
+                                 "last line); replace it with the complete file", row=lines if lines else None)
 
 
 def _read_fast(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame | None:
