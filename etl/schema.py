@@ -13,7 +13,7 @@ FIELDS = ["renewable_energy", "healthcare", "next_generation", "water", "culture
 PLACES = ["essen", "koriyama", "online", "elsewhere"]
 KINDS = ["agreement", "delegation_visit", "study_tour", "trade_fair", "online_exchange", "award", "seminar",
          "meeting", "symposium", "opening", "exchange_programme", "other"]
-STATUSES = ["held", "planned", "cancelled"]
+STATUSES = ["held", "planned", "cancelled", "not_recorded"]   # not_recorded: past, no document says
 PRECISIONS = ["day", "month", "year"]
 FACT_KEY = ["area_id", "indicator_id", "basis", "period", "source_id", "source_url", "derived"]
 

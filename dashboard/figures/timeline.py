@@ -129,7 +129,7 @@ def point_style(row) -> dict:
         return {"symbol": "x", "size": SIZE + 2, "color": CANCELLED_COLOUR, "line_color": CANCELLED_COLOUR,
                 "line_width": 1}
     symbol = "diamond" if big else "circle"
-    if row["status"] == "planned":
+    if row["status"] in ("planned", "not_recorded"):     # not (yet) known to have taken place
         return {"symbol": symbol + "-open", "size": MILESTONE_SIZE if big else SIZE + 1, "color": colour,
                 "line_color": colour, "line_width": 2.5}
     return {"symbol": symbol, "size": MILESTONE_SIZE if big else SIZE, "color": colour,
@@ -223,7 +223,7 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
                 hovertext=list(ranges["_hover"]), hoverinfo="text", showlegend=False,
                 name=_label("field", field, lang), legendgroup=field,
                 marker={"color": colours, "opacity": 0.55,
-                        "pattern": {"shape": ["/" if s == "planned" else "" for s in ranges["status"]],
+                        "pattern": {"shape": ["/" if s in ("planned", "not_recorded") else "" for s in ranges["status"]],
                                     "fgcolor": colours, "bgcolor": "rgba(0,0,0,0)", "fillmode": "overlay",
                                     "solidity": 0.4},
                         "line": {"color": [OUTLINE if big else c for big, c in zip(ranges["_big"], colours)],

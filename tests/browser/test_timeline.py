@@ -65,12 +65,12 @@ def test_filtering_changes_the_events_and_the_url(page, app_url, dataset):
 
 
 def test_status_filter_from_the_url_and_language_links_keep_it(page, app_url, dataset):
-    open_timeline(page, app_url, "/en/timeline?status=planned")
-    planned = int(dataset.events["status"].eq("planned").sum())
-    assert page.locator(ITEMS).count() == planned
-    assert page.get_by_label(t("timeline.status.planned", "en"), exact=True).is_checked()
+    open_timeline(page, app_url, "/en/timeline?status=not_recorded")
+    unknown = int(dataset.events["status"].eq("not_recorded").sum())
+    assert unknown and page.locator(ITEMS).count() == unknown
+    assert page.get_by_label(t("timeline.status.not_recorded", "en"), exact=True).is_checked()
     page.wait_for_function("document.querySelector('.lang-switch a[hreflang=de]').getAttribute('href')"
-                           ".endsWith('/de/timeline?status=planned')")
+                           ".endsWith('/de/timeline?status=not_recorded')")
 
 
 def test_selecting_an_event_from_the_list_with_the_keyboard(page, app_url, dataset):

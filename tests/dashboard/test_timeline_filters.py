@@ -97,8 +97,10 @@ def test_institution_filter(small, people):
 def test_real_events(dataset):
     events = dataset.events
     assert len(tf.filter_events(events, tf.TimelineState())) == len(events) > 40
-    planned = tf.filter_events(events, tf.TimelineState(status=("planned",)))
-    assert len(planned) > 0 and set(planned["status"]) == {"planned"}
+    # every event lies in the past: none is still "planned"; those no document reports on say "not recorded"
+    assert tf.filter_events(events, tf.TimelineState(status=("planned",))).empty
+    unknown = tf.filter_events(events, tf.TimelineState(status=("not_recorded",)))
+    assert len(unknown) == 9 and set(unknown["status"]) == {"not_recorded"}
     health = tf.filter_events(events, tf.TimelineState(field=("healthcare",), q="hospital"), "en")
     assert len(health) > 0 and set(health["field"]) == {"healthcare"}
     assert all("hospital" in (r.title_en + r.description_en + r.participants).lower() for r in health.itertuples())
@@ -128,7 +130,7 @@ def test_counts_of_nothing():
     counts = tf.counts_by_year_field(frame([{"start": "2018-01-01"}]).iloc[0:0])
     assert counts.empty and list(counts.columns) == ["year", "field", "count"]
     assert tf.counts_by(frame([{"start": "2018-01-01"}]), "status", STATUSES) == {"held": 1, "planned": 0,
-                                                                                  "cancelled": 0}
+                                                                                  "cancelled": 0, "not_recorded": 0}
 
 
 def test_real_counts_add_up(dataset):

@@ -178,3 +178,22 @@ def test_the_real_seed_documents_pass(real_raw):
     assert events["start"].notna().all()
     assert check_links(seed_documents.read_stakeholders(source), seed_documents.read_actions(source),
                        set(events["id"])) == []
+
+
+def test_corrected_events_of_the_documents():
+    """FREA and GWI visits on the study-tour dates of the 2019 deck, Asaka High School cancelled, no past event
+    still 'planned' (seed_documents/source.yaml event_corrections explains each with both documents)."""
+    from pathlib import Path
+
+    from etl.sources import seed_documents
+
+    raw = Path(__file__).resolve().parents[2] / "data" / "raw" / "seed_documents"
+    events = seed_documents.read_events(raw).set_index("id")
+    assert tuple(events.loc["2018-05-visit-frea", ["date_start", "date_end", "kind"]]) == (
+        "2018-04-24", "2018-04-26", "study_tour")
+    assert tuple(events.loc["2019-11-visit-gwi", ["date_start", "date_end", "kind"]]) == (
+        "2018-11-13", "2018-11-18", "study_tour")
+    assert events.loc["2020-asaka-high-school-visit-essen-planned", "status"] == "cancelled"
+    assert not events["status"].eq("planned").any()
+    assert events["status"].eq("not_recorded").sum() == 9
+    assert events.loc["2018-11-13-medica-compamed-visit", "place_detail"] == "MEDICA/COMPAMED trade fair"
