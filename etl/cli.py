@@ -93,15 +93,21 @@ def _summary(state: pipeline.RunState, dry_run: bool) -> None:
 @click.argument("source")
 def rehash(source: str) -> None:
     """Record the sha256 of SOURCE's files in its source.yaml (after replacing a snapshot on purpose)."""
+    import re
+
     import yaml
 
     from etl.extract.checksums import sha256_of
 
     path = paths.raw_dir() / source / "source.yaml"
-    meta = yaml.safe_load(path.read_text(encoding="utf-8"))
-    for entry in meta["files"]:
-        entry["sha256"] = sha256_of(path.parent / entry["name"])
-    path.write_text(yaml.safe_dump(meta, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    for entry in yaml.safe_load(text)["files"]:          # only the sha256 lines change: comments and layout stay
+        digest = sha256_of(path.parent / entry["name"])
+        text = re.sub(rf"(-\s+name:\s*['\"]?{re.escape(entry['name'])}['\"]?\s*\n\s+sha256:\s*)['\"]?[0-9a-fA-F]*['\"]?",
+                      lambda m, d=digest: m.group(1) + d, text)
+    path.write_text(text, encoding="utf-8")
+    if any(e["sha256"] != sha256_of(path.parent / e["name"]) for e in yaml.safe_load(text)["files"]):
+        raise click.ClickException(f"{path}: could not update every sha256 line; edit them by hand")
     console.print(f"updated {path}")
 
 

@@ -154,6 +154,8 @@ def step_boundaries(state: RunState) -> None:
 
 def input_digest(state: RunState) -> str:
     blob = json.dumps({"raw": state.checksums, "schema": SCHEMA_VERSION,
+                       "meta": {sid: hashlib.sha256((state.raw / sid / "source.yaml").read_bytes()).hexdigest()
+                                for sid in sorted(state.metas) if (state.raw / sid / "source.yaml").exists()},
                        "reference": {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
                                      for p in sorted(state.reference.glob("*.csv"))},
                        "boundaries": {k: hashlib.sha256(v.encode()).hexdigest()
