@@ -14,10 +14,12 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import query
 from dashboard.components import shell
+from dashboard.components.source_note import note
 from dashboard.data import current
 from dashboard.figures import maps as figures
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
+from dashboard.selection import latest
 
 dash.register_page(__name__, path_template="/<lang>/maps", title="Essen ⇄ Koriyama", name="maps")
 
@@ -190,6 +192,22 @@ def location_facts(dataset, lang: str, on: date) -> html.Div:
         **{"data-distance-km": f"{facts['distance_km']:.1f}", "data-hours": f"{times['on']['hours']:g}"})
 
 
+def stated_extent(dataset, area: str, lang: str):
+    """The extent as the partnership's documents state it, with its caveat and source, beside the computed one."""
+    facts = dataset.facts
+    rows = {i: latest(facts, area, i) for i in ("extent_ew_km", "extent_ns_km")}
+    if any(r is None for r in rows.values()):
+        return None
+    ew, ns = rows["extent_ew_km"], rows["extent_ns_km"]
+
+    def as_stated(v: float) -> str:             # as many decimals as the document gives (17 km, 46.78 km)
+        return figures.km(v, lang, 0 if float(v).is_integer() else len(f"{v:g}".split(".")[1]))
+    return html.Div([html.Div(t("maps.twin.extent_stated", lang, ew=as_stated(ew["value"]),
+                                ns=as_stated(ns["value"]))), note(ew, dataset, lang)],
+                    className="kpi-basis kpi-other kpi-other-deck",
+                    **{"data-extent-stated": f"{ew['value']:g}×{ns['value']:g}"})
+
+
 def city_cards(dataset, lang: str) -> html.Div:
     cards = []
     official = official_areas(dataset)
@@ -207,6 +225,7 @@ def city_cards(dataset, lang: str) -> html.Div:
                                                            ew=figures.km(stats["extent_ew_km"], lang),
                                                            ns=figures.km(stats["extent_ns_km"], lang))],
                      className="kpi-basis"),
+            stated_extent(dataset, place["id"], lang),
         ], className=f"kpi-card city-{place['id']}", **{"data-area": place["id"]}))
     return html.Div(cards, className="kpi-pair map-cities")
 

@@ -108,3 +108,11 @@ def test_japanese_era_display_is_optional(dataset):
     assert "令和" not in plain and "2024年" in plain
     assert "令和6年" in era and "和暦で表示" in plain and "西暦で表示" in era
     assert "令和" not in " ".join(texts(overview.layout(lang="en", era="1")))
+
+
+def test_maps_show_the_documents_extents_beside_the_computed_ones(dataset):
+    from dashboard.pages import maps
+
+    text = " ".join(texts(maps.city_cards(dataset, "en")))
+    assert "Stated in the partnership deck: 17 km east–west × 21 km north–south" in text
+    assert "46.78 km east–west × 39.95 km north–south" in text
