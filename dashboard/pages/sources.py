@@ -64,6 +64,15 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     ], className="freshness", id="freshness")
 
 
+def cycle(text: str, lang: str) -> str:
+    """"P1Y" → "every 1 year(s)" in the language (other ISO 8601 durations are shown as written)."""
+    import re
+    match = re.fullmatch(r"P(\d+)([YM])", str(text or ""))
+    if not match:
+        return str(text or "")
+    return t("provenance.cycle_years" if match.group(2) == "Y" else "provenance.cycle_months", lang, n=match.group(1))
+
+
 def past_due_items(dataset, lang: str) -> list:
     """Sources whose latest reference date + update cycle lies in the past (computed by the ETL)."""
     due = dataset.manifest.get("past_due") or []
@@ -73,7 +82,7 @@ def past_due_items(dataset, lang: str) -> list:
                      html.Ul([html.Li([html.A(dataset.source(d["source_id"]).get("title") or d["source_id"],
                                               href=f"#source-{d['source_id']}"), ": ",
                                        t("provenance.past_due", lang, latest=fmt.day(d["latest"], lang),
-                                         cycle=d["update_cycle"], due=fmt.day(d["due"], lang))])
+                                         cycle=cycle(d["update_cycle"], lang), due=fmt.day(d["due"], lang))])
                               for d in due], className="past-due")])]
 
 
@@ -94,6 +103,19 @@ def cited_pages(dataset, source_id: str, lang: str):
                         className="cited-pages")
 
 
+def publisher_names(dataset, source_id: str, fallback: str, lang: str) -> str:
+    """The publishers of a source's rows, named in the page's language (else the source.yaml text)."""
+    names = []
+    if f"publisher_{lang}" in dataset.facts:
+        rows = dataset.facts[dataset.facts["source_id"].eq(source_id)]
+        names = list(dict.fromkeys(str(n) for n in rows[f"publisher_{lang}"].dropna()))
+    if not names and "publisher_id" in dataset.targets and len(dataset.publishers):
+        own = dataset.targets[dataset.targets["source_id"].eq(source_id)]["publisher_id"]
+        lookup = dict(zip(dataset.publishers["id"], dataset.publishers[f"name_{lang}"]))
+        names = list(dict.fromkeys(lookup.get(p, p) for p in own))
+    return ", ".join(names) or fallback
+
+
 def source_table(dataset, lang: str) -> html.Table:
     fed = feeds(dataset, lang)
     latest = latest_reference(dataset)
@@ -108,15 +130,16 @@ def source_table(dataset, lang: str) -> html.Table:
         if newest is not None and not pd.isna(newest):
             dates.append(t("sources.latest_ref", lang, date=fmt.day(newest, lang)))
         if s.get("update_cycle"):
-            dates.append(t("provenance.update_cycle", lang, cycle=s["update_cycle"]))
+            dates.append(t("provenance.update_cycle", lang, cycle=cycle(s["update_cycle"], lang)))
         overdue = {d["source_id"]: d for d in dataset.manifest.get("past_due") or []}.get(s["id"])
         if overdue:
             dates.append(html.Span(t("provenance.past_due", lang, latest=fmt.day(overdue["latest"], lang),
-                                     cycle=overdue["update_cycle"], due=fmt.day(overdue["due"], lang)),
+                                     cycle=cycle(overdue["update_cycle"], lang), due=fmt.day(overdue["due"], lang)),
                                    className="badge-warn past-due-flag"))
         title = html.A(s["title"], href=s["url"], target="_blank", rel="noopener noreferrer") if s["url"] else s["title"]
         rows.append(html.Tr([
-            html.Td([html.Strong(s["publisher"]), html.Br(), title, cited_pages(dataset, s["id"], lang)],
+            html.Td([html.Strong(publisher_names(dataset, s["id"], s["publisher"], lang)), html.Br(), title,
+                     cited_pages(dataset, s["id"], lang)],
                     id=f"source-{s['id']}"),
             html.Td(s["licence"]), html.Td(html.Ul([html.Li(d) for d in dates], className="plain")),
             html.Td([s["obtained"], html.Br(), html.Small(s.get("reliability", "")),

@@ -37,7 +37,7 @@ def marked(monkeypatch):
 def data_strings(dataset) -> set[str]:
     out = set()
     for table in (dataset.facts, dataset.places, dataset.indicators, dataset.bases, dataset.sources,
-                  dataset.events, dataset.stakeholders, dataset.actions, dataset.targets):
+                  dataset.events, dataset.stakeholders, dataset.actions, dataset.targets, dataset.publishers):
         for column in table.columns:
             if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
                 out.update(str(v) for v in table[column].dropna().unique())
