@@ -18,8 +18,10 @@ import pandas as pd
 
 from etl import boundaries, frames, paths, publish
 from etl.catalogues import read_catalogues, read_source_meta, sources_table
-from etl.errors import ValidationError
+from etl.errors import RawDataError, ValidationError
 from etl.extract.checksums import verify
+from etl.extract.indicator_table import READER as INDICATOR_READER
+from etl.extract.indicator_table import declares_reader, read_declared
 from etl.harmonise.derived import add_derived
 from etl.harmonise.preferred import resolve
 from etl.harmonise.units import UNITS
@@ -51,6 +53,23 @@ class RunState:
     unchanged: bool = False
 
 
+def _register(state: RunState, source_dir: Path, meta: dict | None = None) -> dict:
+    meta = meta or read_source_meta(source_dir)
+    state.metas[meta["id"]] = meta
+    state.checksums[meta["id"]] = verify(source_dir, meta["files"])
+    for gap in meta.get("gaps") or []:
+        item = gap.get("item", "") if isinstance(gap, dict) else str(gap)
+        state.gaps.append({"source_id": meta["id"], "item": item})
+    return meta
+
+
+def declared_folders(raw: Path) -> list[Path]:
+    """Folders of ``data/raw`` that no module of ``etl/sources`` reads: each must declare its reader."""
+    modules = {m.SOURCE_ID for m in ALL_SOURCES}
+    return sorted(p for p in Path(raw).iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+                  and p.name not in modules)
+
+
 def step_extract(state: RunState) -> None:
     state.catalogues = read_catalogues(state.reference)
     parts = []
@@ -59,15 +78,20 @@ def step_extract(state: RunState) -> None:
         meta = read_source_meta(source_dir)
         if not meta["files"]:          # a `fetch:` source not fetched yet: nothing to read or show
             continue
-        state.metas[module.SOURCE_ID] = meta
-        state.checksums[module.SOURCE_ID] = verify(source_dir, meta["files"])
-        for gap in meta.get("gaps") or []:
-            item = gap.get("item", "") if isinstance(gap, dict) else str(gap)
-            state.gaps.append({"source_id": module.SOURCE_ID, "item": item})
+        _register(state, source_dir, meta)
         if module in FACT_SOURCES:
             part = module.read(source_dir)
             parts.append(part)
             state.per_source[module.SOURCE_ID] = len(part)
+    for source_dir in declared_folders(state.raw):  # sources declared as data: source.yaml format: reader
+        meta = _register(state, source_dir)
+        if not declares_reader(meta):
+            raise RawDataError(source_dir / "source.yaml", "no reader takes this folder: declare one in source.yaml "
+                               f"(format: reader: {INDICATOR_READER}, see the README, \"Add a source\") or add a "
+                               f"module etl/sources/{source_dir.name}.py", column="format.reader")
+        part = read_declared(source_dir, meta)
+        parts.append(part)
+        state.per_source[meta["id"]] = len(part)
     state.facts = frames.concat(parts)
     state.tables["targets"] = climate_targets.read(state.raw / climate_targets.SOURCE_ID)
     seed_dir = state.raw / seed_documents.SOURCE_ID
