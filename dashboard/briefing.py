@@ -136,7 +136,7 @@ def _people(c: Content, q: dict, dataset) -> None:
         c.heading = t("people.population_title", c.lang)
         c.figure = view.population_figure(dataset, c.lang)
         rows = view.rows(dataset, "population", indexed=False)
-        c.notes = [dataset.indicator("population").get(f"comparability_{c.lang}", ""), t("people.gap_note", c.lang)]
+        c.notes = [view.note(dataset, "population", c.lang), t("people.gap_note", c.lang)]
     c.sources, c.dates = fact_provenance(rows, dataset, c.lang)
 
 
@@ -147,7 +147,7 @@ def _economy(c: Content, q: dict, dataset) -> None:
     rows = view.gdp_rows(dataset)
     c.heading = t("economy.gdp_title", c.lang)
     c.figure = view.gdp_figure(dataset, c.lang)
-    c.notes = [view.rates_text(dataset, c.lang), dataset.indicator("gdp_nominal").get(f"comparability_{c.lang}", "")]
+    c.notes = [view.rates_text(dataset, c.lang), view.gdp_note(dataset, c.lang)]
     c.sources, c.dates = fact_provenance(rows, dataset, c.lang)
 
 

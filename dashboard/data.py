@@ -58,6 +58,7 @@ class Dataset:
     documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["id", "title", "date", "file"]))
     pairs: pd.DataFrame = field(default_factory=pd.DataFrame)
     relationships: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pair_notes: pd.DataFrame = field(default_factory=pd.DataFrame)
     boundaries: dict = field(default_factory=dict)
     boundary_meta: dict = field(default_factory=dict)
 
@@ -119,7 +120,7 @@ def load(version_dir: Path) -> Dataset:
     name = version_dir.resolve().name
     try:
         tables = {table: pd.read_parquet(version_dir / f"{table}.parquet") for table in TABLES}
-        for optional in ("documents", "pairs", "relationships"):  # versions published before these lack them
+        for optional in ("documents", "pairs", "relationships", "pair_notes"):  # versions published before these lack them
             if (version_dir / f"{optional}.parquet").exists():
                 tables[optional] = pd.read_parquet(version_dir / f"{optional}.parquet")
         boundaries, meta = {}, {}

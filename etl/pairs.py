@@ -91,3 +91,28 @@ def read_pairs(reference_dir: Path, places: pd.DataFrame, relationships: pd.Data
                            column="default")
     frame["default"] = frame["default"].map(DEFAULT_VALUES).astype(bool)
     return frame
+
+
+NOTE_COLUMNS = ["pair", "indicator", "note_en", "note_de", "note_ja"]
+
+
+def read_pair_notes(reference_dir: Path, pairs: pd.DataFrame, indicators: pd.DataFrame) -> pd.DataFrame:
+    """``pair_notes.csv``: what makes one indicator hard to compare for one pair (in en/de/ja); optional."""
+    path = Path(reference_dir) / "pair_notes.csv"
+    if not path.exists():
+        return pd.DataFrame(columns=NOTE_COLUMNS)
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8")
+    _require_columns(path, frame, NOTE_COLUMNS)
+    pair_ids, indicator_ids, seen = set(pairs["id"]), set(indicators["id"]), set()
+    for row, r in enumerate(frame.to_dict("records"), start=1):
+        if r["pair"] not in pair_ids:
+            raise RawDataError(path, f"unknown pair {r['pair']!r}", row=row, column="pair")
+        if r["indicator"] not in indicator_ids:
+            raise RawDataError(path, f"unknown indicator {r['indicator']!r}", row=row, column="indicator")
+        if (r["pair"], r["indicator"]) in seen:
+            raise RawDataError(path, "a second note for this pair and indicator", row=row, column="indicator")
+        seen.add((r["pair"], r["indicator"]))
+        for column in NOTE_COLUMNS[2:]:
+            if not r[column].strip():
+                raise RawDataError(path, "empty note", row=row, column=column)
+    return frame

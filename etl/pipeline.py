@@ -25,7 +25,7 @@ from etl.extract.indicator_table import declares_reader, read_declared
 from etl.harmonise.derived import add_derived
 from etl.harmonise.preferred import resolve
 from etl.harmonise.units import UNITS
-from etl.pairs import read_pairs, read_relationships
+from etl.pairs import read_pair_notes, read_pairs, read_relationships
 from etl.schema import check_links, check_ranges_and_units, parse_events, validate_facts
 from etl.sources import ALL_SOURCES, FACT_SOURCES, climate_targets, seed_documents
 
@@ -102,6 +102,8 @@ def step_extract(state: RunState) -> None:
     state.catalogues["relationships"] = read_relationships(state.reference)
     state.catalogues["pairs"] = read_pairs(state.reference, state.catalogues["places"],
                                            state.catalogues["relationships"], list(state.tables["documents"]["id"]))
+    state.catalogues["pair_notes"] = read_pair_notes(state.reference, state.catalogues["pairs"],
+                                                     state.catalogues["indicators"])
     state.per_source["climate_targets"] = len(state.tables["targets"])
     state.per_source["events"] = len(state.tables["events"])
 
@@ -141,8 +143,9 @@ def step_validate(state: RunState) -> None:
     facts_report = validate_facts(state.facts, state.catalogues, source_ids)
     events, problems = parse_events(state.tables["events"], list(state.tables["documents"]["id"]),
                                     state.catalogues["pairs"])
-    unknown_pairs = sorted(set(state.tables["actions"]["pair"]) - set(state.catalogues["pairs"]["id"]))
-    problems += [f"action_plan.csv, column 'pair': unknown pair {p!r}" for p in unknown_pairs]
+    for table, name in (("actions", "action_plan.csv"), ("stakeholders", "stakeholders.csv")):
+        unknown_pairs = sorted(set(state.tables[table]["pair"]) - set(state.catalogues["pairs"]["id"]))
+        problems += [f"{name}, column 'pair': unknown pair {p!r}" for p in unknown_pairs]
     problems += check_links(state.tables["stakeholders"], state.tables["actions"], set(events["id"]))
     unknown_areas = set(state.tables["targets"]["area_id"]) - set(state.catalogues["places"]["id"])
     problems += [f"targets: unknown area {a!r}" for a in sorted(unknown_areas)]

@@ -57,10 +57,13 @@ def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dic
              label=indicator.get(f"label_{lang}", ""), x=fmt.number(max(r, 1 / r), lang, 1))
 
 
-def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str, era: bool = False) -> html.Section:
+def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str, era: bool = False,
+         comparability: str | None = None) -> html.Section:
+    """``comparability``: the pair's note on the indicator (default: the indicator's general note)."""
     a, b = facts
     sentence = ratio_sentence(a, b, indicator, places[0], places[1], lang)
-    comparability = indicator.get(f"comparability_{lang}", "")
+    if comparability is None:
+        comparability = indicator.get(f"comparability_{lang}", "")
     label_id = f"kpi-{indicator['id']}-label"
     return html.Section([
         html.H2(indicator.get(f"label_{lang}", indicator["id"]), className="kpi-label", id=label_id),

@@ -10,7 +10,7 @@ from dashboard.views.overview import OverviewView
 
 def kpi_rows(dataset, view: OverviewView, lang: str) -> list:
     places = tuple(p.row() for p in view.pair.places)
-    return [kpi_card.pair(ind, facts, places, dataset, lang, view.era) for ind, facts in view.kpi_facts(dataset)]
+    return [kpi_card.pair(ind, facts, places, dataset, lang, view.era, view.note(dataset, ind["id"], lang)) for ind, facts in view.kpi_facts(dataset)]
 
 
 def target_row(dataset, view: OverviewView, lang: str) -> html.Section:

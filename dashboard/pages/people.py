@@ -41,7 +41,7 @@ def layout(lang: str = "en", **q):
         controls,
         chart_card("people-population", t("people.population_title", lang), lang,
                    view.population_figure(dataset, lang),
-                   notes=[dataset.indicator("population").get(f"comparability_{lang}", ""), t("people.gap_note", lang)]),
+                   notes=[view.note(dataset, "population", lang), t("people.gap_note", lang)]),
         chart_card("people-density", t("people.density_title", lang), lang, view.density_figure(dataset, lang),
                    notes=[t("people.density_note", lang)]),
         html.Div(id="people-url", hidden=True), html.Div(id="people-event-sink", hidden=True),

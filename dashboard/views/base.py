@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from pydantic import BaseModel, ConfigDict
 
-from dashboard.views.pair import PARAM, Pair, resolve
+from dashboard.views.pair import PARAM, Pair, comparability, resolve
 
 
 def one(raw):
@@ -28,6 +28,10 @@ class PageView(BaseModel):
     def params(self) -> dict[str, str]:
         """The page's own URL parameters (non-default ones only)."""
         return {}
+
+    def note(self, dataset, indicator_id: str, lang: str) -> str:
+        """The comparability note of an indicator for this pair."""
+        return comparability(dataset, self.pair, indicator_id, lang)
 
     def query_params(self) -> dict[str, str]:
         pair = self.pair.query_value()

@@ -95,6 +95,16 @@ class EconomyView(PageView):
                   for currency, country in foreign_currencies(dataset, self.pair) for kind in CURRENCIES]
         return pd.concat(frames) if frames else dataset.facts.iloc[0:0]
 
+    def gdp_note(self, dataset, lang: str) -> str:
+        """The pair's note on GDP, else how each side counts its years (calendar or fiscal, from the catalogue)."""
+        note = self.note(dataset, "gdp_nominal", lang)
+        starts = [p.fiscal_year_start_month for p in self.pair.places]
+        if note or starts == [1, 1]:
+            return note
+        return " · ".join(t("economy.fiscal_year", lang, name=p.name(lang), month=p.fiscal_year_start_month)
+                          if p.fiscal_year_start_month != 1 else t("economy.calendar_year", lang, name=p.name(lang))
+                          for p in self.pair.places)
+
     def rates_currency(self, dataset) -> str:
         return ", ".join(c for c, _ in foreign_currencies(dataset, self.pair)) or EURO
 

@@ -208,3 +208,14 @@ def _build(dataset, row: dict, unknown: bool = False) -> Pair:
                 since=str(row.get("since") or ""), document_id=str(row.get("document_id") or ""),
                 context_a=context(row.get("context_a")), context_b=context(row.get("context_b")),
                 default=bool(row.get("default")), unknown=unknown)
+
+
+def comparability(dataset, pair: Pair, indicator_id: str, lang: str) -> str:
+    """What makes ``indicator_id`` hard to compare: the pair's own note (``pair_notes.csv``) where there is one,
+    else the indicator's general note (``indicators.csv``)."""
+    notes = getattr(dataset, "pair_notes", None)
+    if notes is not None and not notes.empty:
+        mine = notes[notes["pair"].eq(pair.id) & notes["indicator"].eq(indicator_id)]
+        if len(mine):
+            return str(mine.iloc[0][f"note_{lang}"])
+    return str(dataset.indicator(indicator_id).get(f"comparability_{lang}", "") or "")

@@ -19,12 +19,9 @@ def pair_events(dataset, pair: Pair) -> pd.DataFrame:
 
 
 def pair_stakeholders(dataset, pair: Pair) -> pd.DataFrame:
-    """The institutions named with at least one of the pair's events (or with none at all)."""
-    ids = set(pair_events(dataset, pair)["id"])
+    """The institutions of the pair's cooperation."""
     people = dataset.stakeholders
-    linked = people["event_ids"].fillna("").map(lambda s: [e.strip() for e in s.split(";") if e.strip()])
-    keep = linked.map(lambda events: not events or bool(ids & set(events)))
-    return people[keep.to_numpy()] if len(ids) or "pair" in dataset.events.columns else people
+    return people[people["pair"].eq(pair.id).to_numpy()] if "pair" in people.columns else people
 
 
 def pair_actions(dataset, pair: Pair) -> pd.DataFrame:

@@ -17,7 +17,7 @@ EVENT_COLUMNS = ["id", "date_start", "date_end", "precision", "field", "place", 
                  "status", "milestone", "title_en", "title_de", "title_ja", "description_en",
                  "description_de", "description_ja", "participants", "document", "locator", "pair"]
 STAKEHOLDER_COLUMNS = ["id", "name_en", "name_de", "name_ja", "kind", "city", "fields", "event_ids",
-                       "document", "locator"]
+                       "document", "locator", "pair"]
 ACTION_COLUMNS = ["id", "field", "action_en", "action_de", "action_ja", "stakeholder_ids", "status",
                   "document", "locator", "pair"]
 # Population in the documents: Essen quotes its register, Koriyama its estimated population (推計人口).
