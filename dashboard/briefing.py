@@ -218,7 +218,7 @@ def _timeline(c: Content, q: dict, dataset) -> None:
     state = view.state
     rows = view.rows(dataset, c.lang)
     c.heading = t("timeline.chart_title", c.lang)
-    c.figure = timeline_figure(rows, c.lang)
+    c.figure = timeline_figure(rows, c.lang, dict(zip(dataset.places["id"], dataset.places[f"name_{c.lang}"])))
     c.config = {k: v for k, v in graph_config(c.lang, f"timeline-{c.slide.id}").items() if k.startswith("locale")}
     if len(state.field) == 1 and not rows.empty:  # one field: show its lane only
         lane = FIELDS.index(state.field[0])

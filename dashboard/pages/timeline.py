@@ -124,7 +124,7 @@ def results(dataset, view: TimelineView, lang: str) -> tuple:
     """Everything that depends on the filters: timeline, counts, list, summary, institution filter (text, style)."""
     state = view.state
     rows = view.rows(dataset, lang)
-    return (timeline_figure(rows, lang), counts_figure(tf.counts_by_year_field(rows), lang),
+    return (timeline_figure(rows, lang, place_names(dataset, lang)), counts_figure(tf.counts_by_year_field(rows), lang),
             event_list(rows, lang, state.event, place_names(dataset, lang)),
             summary_text(len(rows), len(view.events(dataset)), lang),
             who_text(dataset, state.who, lang), {} if state.who else HIDDEN)
