@@ -202,7 +202,8 @@ def _maps(c: Content, q: dict, dataset) -> None:
         c.figure = view.location_figure(dataset, c.lang)
         c.label = t("maps.location.graph_label", c.lang, **names)
         c.body = [map_cards.location_facts(view, c.lang, date.today())]
-        layers, extra = view.context_layers(dataset), [t("maps.attribution.positions", c.lang)]
+        layers = view.context_layers(dataset) + view.land_layers(dataset)
+        extra = [t("maps.attribution.positions", c.lang)]
     meta = dataset.boundary_meta.get("layers", {})
     c.body.append(map_cards.attribution(dataset, layers, c.lang, extra))
     c.sources = [meta[name]["publisher"] for name in layers if name in meta] + extra

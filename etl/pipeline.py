@@ -84,6 +84,8 @@ def step_extract(state: RunState) -> None:
             parts.append(part)
             state.per_source[module.SOURCE_ID] = len(part)
     for source_dir in declared_folders(state.raw):  # sources declared as data: source.yaml format: reader
+        if read_source_meta(source_dir).get("kind") == "boundaries":
+            continue  # read by the boundaries step (etl/boundaries.py)
         meta = _register(state, source_dir)
         if not declares_reader(meta):
             raise RawDataError(source_dir / "source.yaml", "no reader takes this folder: declare one in source.yaml "

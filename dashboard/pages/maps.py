@@ -81,7 +81,7 @@ def location_section(dataset, view: MapsView, lang: str):
         t("maps.location.graph_label", lang, **view.pair.names(lang)), "3 / 2" if layers else "2 / 1",
         before=[location_facts(view, lang, date.today())],
         after=[location_note(dataset, view, lang),
-               attribution(dataset, layers, lang, [t("maps.attribution.positions", lang)])],
+               attribution(dataset, layers + view.land_layers(dataset), lang, [t("maps.attribution.positions", lang)])],
         min_height=300)
 
 

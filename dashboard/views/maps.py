@@ -86,6 +86,15 @@ class MapsView(PageView):
                 parent = catalogue[parent].get("parent_id")
         return out
 
+    @staticmethod
+    def land_layers(dataset) -> list[str]:
+        """The world's land masses (boundary layers of kind 'land'), if published."""
+        layers = dataset.boundary_meta.get("layers", {})
+        return [n for n, m in layers.items() if m.get("kind") == "land" and n in dataset.boundaries]
+
+    def land(self, dataset) -> dict | None:
+        return next((dataset.boundaries[n] for n in self.land_layers(dataset)), None)
+
     def district_layer(self, dataset) -> tuple[dict, int] | None:
         """(place, number of districts) of the first place of the pair with a districts layer."""
         for place in self.rows():
@@ -103,7 +112,7 @@ class MapsView(PageView):
 
     def location_figure(self, dataset, lang: str):
         return _memo(self._key(dataset, "location", lang), lambda: figures.location_map(
-            *self.rows(), self.catalogue(dataset), dataset.boundaries, lang))
+            *self.rows(), self.catalogue(dataset), dataset.boundaries, lang, land=self.land(dataset)))
 
     def twin_figure(self, dataset, lang: str):
         return _memo(self._key(dataset, "twin", lang, self.districts), lambda: figures.twin_map(

@@ -20,7 +20,8 @@ def test_no_catalogue_text_calls_the_pair_twin_cities(lang):
 
 def test_readme_and_package_description_use_the_neutral_name():
     for path in (ROOT / "README.md", ROOT / "pyproject.toml"):
-        text = path.read_text(encoding="utf-8")
+        # the labels of the sister-city relationship type may be listed; nothing else may use them
+        text = path.read_text(encoding="utf-8").replace("sister city / Städtepartnerschaft / 姉妹都市", "")
         assert not WRONG.search(text), path
     assert (ROOT / "README.md").read_text(encoding="utf-8").startswith("# City Partnership Dashboard — Essen ⇄ Koriyama")
 
