@@ -24,6 +24,7 @@ from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
 
 ROOT_ID = "present-root"
+ANY_PAIR_DECK = "any-pair"
 GRAPH, CONF, JOB, POLL = "present-graph", "present-conf", "present-job", "present-poll"
 DOWNLOAD_BUTTON, DOWNLOAD = "present-download-button", "present-download"
 PROGRESS_BOX, PROGRESS_BAR, PROGRESS_TEXT = "present-progress", "present-progress-bar", "present-progress-text"
@@ -39,6 +40,20 @@ def _one(value):
 def deck_name(value) -> str:
     value = _one(value)
     return value if isinstance(value, str) and value in decks.available() else decks.DEFAULT_DECK
+
+
+def _deck_for_pair(name: str, deck, q: dict):
+    """A deck written for one pair (``pair:``) is not shown over another: when the URL names a different pair
+    and no deck, the deck for any pair (``any-pair``) is used."""
+    from dashboard.views.pair import resolve
+
+    wanted = _one(q.get("pair"))
+    if _one(q.get("deck")) or not wanted or not deck.pair or ANY_PAIR_DECK not in decks.available():
+        return name, deck
+    pair = resolve(current(), wanted)
+    if pair.unknown or pair.id == deck.pair:
+        return name, deck
+    return ANY_PAIR_DECK, decks.load(ANY_PAIR_DECK)
 
 
 def slide_number(value, total: int) -> int:
@@ -113,6 +128,7 @@ def layout(lang: str = "en", slide=None, **q):
     name = deck_name(q.get("deck"))
     try:
         deck = decks.load(name)
+        name, deck = _deck_for_pair(name, deck, q)
     except decks.DeckError as exc:
         return error_view(lang, str(exc))
     number = slide_number(slide if slide is not None else q.get("slide"), len(deck))

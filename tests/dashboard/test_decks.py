@@ -148,3 +148,9 @@ def test_overlays_are_pair_relative_or_name_places_of_the_catalogue(overlay, ok)
         assert decks.validate(raw).slides[1].view.params["overlay"] == overlay
     else:
         assert "field 'view.overlay'" in error_for(raw)
+
+
+@pytest.mark.parametrize("name", decks.available())
+def test_every_deck_of_the_catalogue_is_valid(name):
+    deck = decks.load(name)
+    assert len(deck) > 1 and (not deck.pair or deck.pair in decks.pair_ids())

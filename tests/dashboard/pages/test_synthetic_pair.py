@@ -79,6 +79,8 @@ def test_the_presenter_shows_the_pair(served, lang):
     assert all(p[f"name_{lang}"] in text for p in PLACES.values())
     text = _text(present.layout(lang=lang, slide="5", pair=PAIR_ID))  # population chart, invented lines
     assert PLACES["nordhafen"][f"name_{lang}"] in text
+    # the default deck is about Essen and Koriyama: another pair gets the deck for any pair
+    assert '"any-pair"' in text and not any(w in text for w in ("Essen", "Koriyama", "郡山", "エッセン"))
 
 
 def test_the_overview_cards_hold_the_invented_figures(served):
