@@ -30,7 +30,7 @@ def test_the_switcher_changes_the_pair(page, app_url):
     assert page.locator(".pair-link").count() == 2
     page.click(".pair-link[data-pair=grenoble_toyota]")
     page.wait_for_function("() => location.search.includes('pair=grenoble_toyota')")
-    page.wait_for_function("() => document.querySelector('h1').innerText.includes('Toyota')")
+    page.wait_for_function("() => (document.querySelector('h1') || {innerText: ''}).innerText.includes('Toyota')")
 
 
 def test_an_unknown_pair_is_told_and_not_reflected(page, app_url):
