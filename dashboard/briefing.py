@@ -738,7 +738,7 @@ def start_job(deck_name: str, lang: str, base_url: str | None = None, pair: str 
     job = uuid.uuid4().hex
     (jobs_dir() / job).mkdir(parents=True, exist_ok=True)
     _write_status(job, state="running", done=0, total=1, step=t("present.progress_start", lang), file="")
-    threading.Thread(target=_run_job, args=(job, deck_name, lang, base_url, pair), daemon=True,
+    threading.Thread(target=_run_job, args=(job, deck_name, lang, base_url) + ((pair,) if pair else ()), daemon=True,
                      name=f"briefing-{job[:8]}").start()
     return job
 
