@@ -58,6 +58,9 @@ class Dataset:
     documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["id", "title", "date", "file"]))
     publishers: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(
         columns=["id", "name_en", "name_de", "name_ja", "quality", "match"]))
+    pairs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    relationships: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pair_notes: pd.DataFrame = field(default_factory=pd.DataFrame)
     boundaries: dict = field(default_factory=dict)
     boundary_meta: dict = field(default_factory=dict)
 
@@ -119,7 +122,8 @@ def load(version_dir: Path) -> Dataset:
     name = version_dir.resolve().name
     try:
         tables = {table: pd.read_parquet(version_dir / f"{table}.parquet") for table in TABLES}
-        for optional in ("documents", "publishers"):      # versions published before these were added lack them
+        # versions published before these tables were added lack them
+        for optional in ("documents", "publishers", "pairs", "relationships", "pair_notes"):
             if (version_dir / f"{optional}.parquet").exists():
                 tables[optional] = pd.read_parquet(version_dir / f"{optional}.parquet")
         boundaries, meta = {}, {}

@@ -3,6 +3,7 @@
 A deck is a list of bookmarked views (``data/reference/decks/<name>.yaml``)::
 
     title_key: present.deck.default.title        # or titles: {en: …, de: …, ja: …}
+    pair: essen_koriyama                         # a pair of data/reference/pairs.csv (default: the default pair)
     slides:
       - id: gdp
         view: {page: economy, indicator: gdp_per_capita, currency: ppp}
@@ -14,8 +15,9 @@ URL parameters (plus ``chart`` where a page has several charts). Values may be w
 numbers and booleans; they are checked against what the page allows and kept in their URL form.
 Any problem raises :class:`DeckError` naming the file, the slide number and the field.
 
-Nothing here talks to Dash; the allowed values come from the pages' own constants (imported lazily,
-so the Dash app must exist when a deck is validated — as it does in the server, the CLI and the tests).
+Nothing here talks to Dash; the allowed values come from the view models (``dashboard.views``), the places
+and the pairs catalogues. A map overlay is pair-relative (``a-on-b`` / ``b-on-a``); ``<place>-on-<place>``
+of the catalogue's places is accepted as well.
 """
 from __future__ import annotations
 
@@ -35,9 +37,8 @@ from etl import paths
 DEFAULT_DECK = "default"
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-DECK_KEYS = {"title_key", "titles", "subtitle_key", "subtitles", "slides"}
+DECK_KEYS = {"title_key", "titles", "subtitle_key", "subtitles", "slides", "pair"}
 SLIDE_KEYS = {"id", "view", "title_key", "titles", "notes"}
-OVERVIEW_ROWS = ("climate_target", "regional_renewables")
 MAX_SLIDES = 100
 
 
@@ -59,29 +60,43 @@ class DeckError(ValueError):
 
 @dataclass(frozen=True)
 class Param:
-    kind: str                      # "choice" | "choices" | "years" | "flag" | "text"
+    kind: str                      # "choice" | "choices" | "years" | "flag" | "text" | "overlay"
     allowed: tuple[str, ...] = ()
     lo: int = 0
     hi: int = 0
 
 
-def _kpi_indicators() -> tuple[str, ...]:
-    path = paths.reference_dir() / "indicators.csv"
+def _reference_rows(name: str) -> list[dict]:
+    path = paths.reference_dir() / f"{name}.csv"
+    if not path.exists():
+        return []
     with path.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if (r.get("kpi_order") or "").strip()]
+        return list(csv.DictReader(handle))
+
+
+def _kpi_indicators() -> tuple[str, ...]:
+    rows = [r for r in _reference_rows("indicators") if (r.get("kpi_order") or "").strip()]
     return tuple(r["id"] for r in sorted(rows, key=lambda r: int(r["kpi_order"])))
+
+
+def _place_ids() -> tuple[str, ...]:
+    return tuple(r["id"] for r in _reference_rows("places"))
+
+
+def pair_ids() -> tuple[str, ...]:
+    return tuple(r["id"] for r in _reference_rows("pairs"))
 
 
 @lru_cache(maxsize=1)
 def spec() -> dict[str, dict[str, Param]]:
-    """Page → parameter → what is allowed, from the pages' own constants (one place of truth)."""
-    from dashboard.figures.maps import OVERLAYS
-    from dashboard.pages import economy, energy, people
+    """Page → parameter → what is allowed, from the view models' constants (one place of truth)."""
     from dashboard.timeline_filters import MULTI, YEAR_MAX, YEAR_MIN
+    from dashboard.views import economy, energy, maps, people
+    from dashboard.views.overview import ROWS
 
     return {
         "title": {},
-        "overview": {"indicator": Param("choices", _kpi_indicators() + OVERVIEW_ROWS)},
+        "overview": {"indicator": Param("choices", _kpi_indicators() + ROWS)},
         "people": {"chart": Param("choice", ("population", "density")),
                    "basis": Param("choices", tuple(people.BASES)), "view": Param("choice", tuple(people.VIEWS)),
                    "base": Param("choice", tuple(people.BASE_YEARS)),
@@ -90,11 +105,12 @@ def spec() -> dict[str, dict[str, Param]]:
                     "currency": Param("choice", tuple(economy.CURRENCIES)),
                     "years": Param("years", lo=economy.YEARS[0], hi=economy.YEARS[1])},
         "energy": {"chart": Param("choice", ("shares", "capacity")),
-                   "indicator": Param("choices", tuple(energy.SHARES)), "areas": Param("choices", tuple(energy.AREAS)),
+                   "indicator": Param("choices", tuple(energy.SHARES)), "areas": Param("choices", _place_ids()),
                    "years": Param("years", lo=energy.YEARS[0], hi=energy.YEARS[1]), "events": Param("flag")},
-        "maps": {"chart": Param("choice", ("location", "twin", "overlay")), "overlay": Param("choice", tuple(OVERLAYS)),
+        "maps": {"chart": Param("choice", maps.CHARTS), "overlay": Param("overlay", tuple(maps.OVERLAYS)),
                  "districts": Param("flag")},
-        "timeline": {**{k: Param("choices", tuple(v)) for k, v in MULTI.items()}, "q": Param("text"),
+        "timeline": {**{k: Param("choices", tuple(v) + (_place_ids() if k == "place" else ()))
+                        for k, v in MULTI.items()}, "q": Param("text"),
                      "years": Param("years", lo=YEAR_MIN, hi=YEAR_MAX)},
     }
 
@@ -115,10 +131,11 @@ class View:
         """The URL parameters of the live page (``chart`` only picks a chart for the slide)."""
         return {k: v for k, v in self.params.items() if k != "chart"}
 
-    def live_path(self, lang: str) -> str:
-        """The dashboard page showing this view: ``/en/economy?currency=ppp``; a title slide → the overview."""
+    def live_path(self, lang: str, pair: str = "") -> str:
+        """The dashboard page showing this view: ``/en/economy?currency=ppp``; a title slide → the overview.
+        ``pair``: the deck's pair when it is not the default one (``?pair=…`` comes first)."""
         page = "overview" if self.page == "title" else self.page
-        query = urlencode(self.query(), safe=",")
+        query = urlencode({**({"pair": pair} if pair else {}), **self.query()}, safe=",")
         return f"/{lang}/{page}" + (f"?{query}" if query else "")
 
 
@@ -151,6 +168,7 @@ class Deck:
     titles: dict[str, str] = field(default_factory=dict)
     subtitle_key: str | None = None
     subtitles: dict[str, str] = field(default_factory=dict)
+    pair: str = ""           # a pair id of the catalogue; "" = the default pair
 
     def title(self, lang: str) -> str:
         return _text(self.title_key, self.titles, lang)
@@ -230,6 +248,9 @@ def validate(raw, *, source: str = "<deck>", name: str = "deck") -> Deck:
                         field_name=unknown[0])
     title_key, titles = _title(raw, source, None, None, "title_key", "titles", required=True)
     subtitle_key, subtitles = _title(raw, source, None, None, "subtitle_key", "subtitles", required=False)
+    pair = raw.get("pair", "")
+    if pair and (not isinstance(pair, str) or pair not in pair_ids()):
+        raise DeckError(source, f"unknown pair {pair!r}; pairs: {', '.join(pair_ids())}", field_name="pair")
     slides_raw = raw.get("slides")
     if not isinstance(slides_raw, list) or not slides_raw:
         raise DeckError(source, "'slides' must be a non-empty list of slides", field_name="slides")
@@ -244,7 +265,7 @@ def validate(raw, *, source: str = "<deck>", name: str = "deck") -> Deck:
         seen[slide.id] = number
         slides.append(slide)
     return Deck(name=name, source=source, slides=tuple(slides), title_key=title_key, titles=titles,
-                subtitle_key=subtitle_key, subtitles=subtitles)
+                subtitle_key=subtitle_key, subtitles=subtitles, pair=pair or "")
 
 
 def _slide(item, number: int, source: str) -> Slide:
@@ -344,6 +365,13 @@ def _value(param: Param, value, source, number, slide_id, field_name: str) -> st
         if not (param.lo <= a <= b <= param.hi):
             fail(f"{a}-{b} is outside {param.lo}-{param.hi} (or the years are reversed)")
         return f"{a}-{b}"
+    if param.kind == "overlay":
+        text = str(value).strip()
+        moving, _, base = text.partition("-on-")
+        places = _place_ids()
+        if text in param.allowed or (moving in places and base in places and moving != base):
+            return text
+        fail(f"{value!r} is not one of {', '.join(param.allowed)} (or <place>-on-<place>)")
     if param.kind == "text":
         if not isinstance(value, str) or len(value) > 100:
             fail("must be a text of at most 100 characters")

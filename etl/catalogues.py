@@ -91,7 +91,7 @@ def sources_table(metas: list[dict]) -> pd.DataFrame:
                      "source_quality": _text(m.get("source_quality")), "update_cycle": _text(m.get("update_cycle")),
                      "publisher_id": _text(m.get("publisher_id")),
                      "files": ", ".join(f["name"] for f in m["files"])})
-    rows.append({"id": "derived", "publisher": "Twin City Dashboard ETL", "title": "Derived figures",
+    rows.append({"id": "derived", "publisher": "City Partnership Dashboard ETL", "title": "Derived figures",
                  "url": "", "licence": "as the inputs", "accessed": "", "published": "",
                  "obtained": "computed from the published facts named in each row's inputs",
                  "reliability": "as the inputs", "priority": -1, "source_quality": "", "update_cycle": "",

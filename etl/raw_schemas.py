@@ -87,6 +87,8 @@ def columns(spec: dict[str, list[pa.Check] | pa.Check | None], unique: list[str]
 FLAG = one_of(["ja", "nein", "yes", "no", "○", "×", ""], "preferred flag (ja/nein, yes/no, ○/×, or empty)")
 NEEDS_URL = pattern(URL, "a web address (http:// or https://); every row names the page it was read from")
 AREA_ID = pattern(ID, "a place id (lower-case letters, digits, _ and -)")
+PAIR_ID = pattern(ID, "a pair id (an id of data/reference/pairs.csv)")
+ID_LIST = pattern(rf"({ID}(;{ID})*)?", "a ';'-separated list of place ids")
 
 RAW: dict[str, pa.DataFrameSchema] = {
     "essen_register/einwohner_melderegister.csv": columns(
@@ -122,13 +124,13 @@ RAW: dict[str, pa.DataFrameSchema] = {
          "locator": pattern(r".*\S.*", "a locator (document, slide or line)")}),
     "seed_documents/events.csv": columns(
         {"id": pattern(ID, "an event id"), "document": pattern(r"\d{3}", "a document id"),
-         "date_start": iso_date(), "date_end": iso_date(optional=True)}, unique=["id"]),
+         "date_start": iso_date(), "date_end": iso_date(optional=True), "pair": PAIR_ID}, unique=["id"]),
     "seed_documents/stakeholders.csv": columns(
         {"id": pattern(ID, "a stakeholder id"), "document": pattern(r"\d{3}", "a document id"),
-         "name_en": pattern(r".*\S.*", "a name")}, unique=["id"]),
+         "name_en": pattern(r".*\S.*", "a name"), "pair": PAIR_ID}, unique=["id"]),
     "seed_documents/action_plan.csv": columns(
         {"id": pattern(ID, "an action id"), "document": pattern(r"\d{3}", "a document id"),
-         "action_en": pattern(r".*\S.*", "a text")}, unique=["id"]),
+         "action_en": pattern(r".*\S.*", "a text"), "pair": PAIR_ID}, unique=["id"]),
 }
 
 
@@ -168,7 +170,23 @@ def catalogue_schema(name: str, catalogues: dict[str, pd.DataFrame]) -> pa.DataF
                         "currency": one_of(CURRENCIES, "ISO 4217 currency code (e.g. EUR)"),
                         "fiscal_year_start_month": number(1, 12, integer=True),
                         "colour": pattern(r"#[0-9A-Fa-f]{6}", "a colour #RRGGBB"),
-                        "population_bases": each_of(bases, "basis (bases.csv)"), "pair": None}, unique=["id"])
+                        "population_bases": each_of(bases, "basis (bases.csv)")}, unique=["id"])
+    # pairs, relationships and pair notes: their references to places, documents and pairs are checked
+    # with the other catalogues in etl/pairs.py
+    if name == "relationships":
+        return columns({"id": pattern(ID, "a relationship type id"), "label_en": pattern(r".*\S.*", "a label"),
+                        "label_de": pattern(r".*\S.*", "a label"), "label_ja": pattern(r".*\S.*", "a label")},
+                       unique=["id"])
+    if name == "pairs":
+        return columns({"id": pattern(ID, "a pair id"), "place_a": pattern(ID, "a place id"),
+                        "place_b": pattern(ID, "a place id"), "relationship": pattern(ID, "a relationship type id"),
+                        "since": iso_date(optional=True), "document_id": pattern(r"\d{3}", "a document id", True),
+                        "context_a": ID_LIST, "context_b": ID_LIST,
+                        "default": one_of(["yes", "no", ""], "default flag (yes or no)")}, unique=["id"])
+    if name == "pair_notes":
+        return columns({"pair": pattern(ID, "a pair id"), "indicator": pattern(ID, "an indicator id"),
+                        "note_en": pattern(r".*\S.*", "a note"), "note_de": pattern(r".*\S.*", "a note"),
+                        "note_ja": pattern(r".*\S.*", "a note")}, unique=["pair", "indicator"])
     raise KeyError(name)
 
 

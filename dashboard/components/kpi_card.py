@@ -1,5 +1,5 @@
-"""A pair of KPI cards, Essen beside Koriyama, with date, source, comparability note and ratio; a card may
-carry further figures (a second basis, the partnership deck's figure, another source's value)."""
+"""A pair of KPI cards, one place of the pair beside the other, with date, source, comparability note and
+ratio; a card may carry further figures (a second basis, the partnership deck's figure, another source's value)."""
 from __future__ import annotations
 
 from dash import html
@@ -64,13 +64,19 @@ def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str, er
     return html.Div([
         html.Div(_name(place, lang), className="kpi-city"),
         shown, *extra, note(fact, dataset, lang, era), *more,
-    ], className=f"kpi-card city-{place.get('id')}", **{"data-area": place.get("id", ""),
-                                                          "data-indicator": indicator.get("id", "")})
+    ], className="kpi-card", style=border(place), **{"data-area": place.get("id", ""),
+                                                       "data-indicator": indicator.get("id", "")})
+
+
+def border(place: dict) -> dict:
+    """The card's top border in the place's catalogue colour."""
+    colour = str(place.get("colour") or "")
+    return {"borderTopColor": colour} if colour.startswith("#") else {}
 
 
 def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dict, place_b: dict,
                    lang: str) -> str:
-    """"Area: Koriyama is 3.6 × Essen" — only for like figures: same unit, same year (or a fixed
+    """"Area: <b> is 3.6 × <a>" — only for like figures: same unit, same year (or a fixed
     property of the place such as its area), never for figures stated only in a document."""
     if a is None or b is None or a["unit"] != b["unit"] or "document" in (a.get("basis"), b.get("basis")):
         return ""
@@ -78,7 +84,7 @@ def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dic
         return ""
     basis_a, basis_b = a.get("basis") or "", b.get("basis") or ""
     if (basis_a or basis_b) and (LIKE_BASES.get(basis_a) is None or LIKE_BASES.get(basis_a) != LIKE_BASES.get(basis_b)):
-        return ""              # only like bases: never Essen's register against Koriyama's estimate
+        return ""              # only like bases: never one city's register against the other's estimate
     if indicator.get("category") != "place" and int(a["year"]) != int(b["year"]):
         return ""
     r = ratio(a["value"], b["value"])
@@ -90,10 +96,13 @@ def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dic
 
 
 def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str, era: bool = False,
-         others: tuple = ((), ())) -> html.Section:
+         others: tuple = ((), ()), comparability: str | None = None) -> html.Section:
+    """``others``: further figures of each card (see :func:`other_figure`); ``comparability``: the pair's note
+    on the indicator (default: the indicator's general note)."""
     a, b = facts
     sentence = ratio_sentence(a, b, indicator, places[0], places[1], lang)
-    comparability = indicator.get(f"comparability_{lang}", "")
+    if comparability is None:
+        comparability = indicator.get(f"comparability_{lang}", "")
     label_id = f"kpi-{indicator['id']}-label"
     return html.Section([
         html.H2(indicator.get(f"label_{lang}", indicator["id"]), className="kpi-label", id=label_id),

@@ -32,7 +32,7 @@ LAND_VIEW = (-40.0, 0.0, 190.0, 85.0)  # lon/lat box kept of the world's land (w
 COUNTRY_LINE = "#9aa3ad"
 GRID = "#e3e6ea"
 STANDARD_PARALLEL = 45.0
-OVERLAYS = ("essen-on-koriyama", "koriyama-on-essen")
+OVERLAYS = ("a-on-b", "b-on-a")  # relative to the pair: a = its first place, b = its second
 SIMPLIFY_DRAW_M = 40.0  # drawing only (< 1 px on a 1920 px projector); areas use the published geometry
 SIMPLIFY_MAIN_DEG, SIMPLIFY_INSET_DEG = 0.04, 0.01  # location map: about half a pixel at its usual sizes
 
@@ -372,10 +372,9 @@ def twin_map(a: dict, b: dict, boundaries: dict, lang: str, *, districts: bool =
 # --- (3) overlay -----------------------------------------------------------------------------------
 
 def overlay_pair(direction: str, a: dict, b: dict) -> tuple[dict, dict]:
-    """(moving, base) places for ``"<moving>-on-<base>"``; unknown directions fall back to the first."""
+    """(moving, base) places for ``"a-on-b"`` / ``"b-on-a"``; unknown directions fall back to the first."""
     direction = direction if direction in OVERLAYS else OVERLAYS[0]
-    moving_id = direction.split("-on-")[0]
-    return (a, b) if a.get("id") == moving_id else (b, a)
+    return (a, b) if direction == "a-on-b" else (b, a)
 
 
 def area_ratio(moving_km2: float, base_km2: float) -> float:

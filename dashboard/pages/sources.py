@@ -11,8 +11,9 @@ from dashboard.components import data_status, shell
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
+from dashboard.views.sources import SourcesView
 
-dash.register_page(__name__, path_template="/<lang>/sources", title="Essen ⇄ Koriyama", name="sources")
+dash.register_page(__name__, path_template="/<lang>/sources", title=shell.page_title(), name="sources")
 
 STALE_DAYS = 365
 
@@ -64,35 +65,23 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     ], className="freshness", id="freshness")
 
 
-def cycle(text: str, lang: str) -> str:
-    """"P1Y" → "every 1 year(s)" in the language (other ISO 8601 durations are shown as written)."""
-    import re
-    match = re.fullmatch(r"P(\d+)([YM])", str(text or ""))
-    if not match:
-        return str(text or "")
-    return t("provenance.cycle_years" if match.group(2) == "Y" else "provenance.cycle_months", lang, n=match.group(1))
-
-
 def past_due_items(dataset, lang: str) -> list:
     """Sources whose latest reference date + update cycle lies in the past (computed by the ETL)."""
-    due = dataset.manifest.get("past_due") or []
+    due = SourcesView.past_due(dataset)
     if not due:
         return []
+    cycle = SourcesView.cycle
     return [html.Li([html.Span(t("provenance.past_due_title", lang), className="badge-warn"), " ",
                      html.Ul([html.Li([html.A(dataset.source(d["source_id"]).get("title") or d["source_id"],
                                               href=f"#source-{d['source_id']}"), ": ",
                                        t("provenance.past_due", lang, latest=fmt.day(d["latest"], lang),
                                          cycle=cycle(d["update_cycle"], lang), due=fmt.day(d["due"], lang))])
-                              for d in due], className="past-due")])]
+                              for d in due.values()], className="past-due")])]
 
 
 def cited_pages(dataset, source_id: str, lang: str):
     """Every page the source's rows were read from, with the row's publisher and kind of source."""
-    facts = dataset.facts
-    if "publisher_id" not in facts:
-        return None
-    rows = facts[facts["source_id"].eq(source_id) & facts["source_url"].ne("")]
-    rows = rows.drop_duplicates("source_url").sort_values(["publisher_id", "source_url"])
+    rows = SourcesView.cited_rows(dataset, source_id)
     if rows.empty:
         return None
     items = [html.Li([html.Strong(r[f"publisher_{lang}"]), " · ",
@@ -103,25 +92,12 @@ def cited_pages(dataset, source_id: str, lang: str):
                         className="cited-pages")
 
 
-def publisher_names(dataset, source_id: str, fallback: str, lang: str) -> str:
-    """The publishers of a source's rows, named in the page's language (else the source.yaml text)."""
-    names = []
-    if f"publisher_{lang}" in dataset.facts:
-        rows = dataset.facts[dataset.facts["source_id"].eq(source_id)]
-        names = list(dict.fromkeys(str(n) for n in rows[f"publisher_{lang}"].dropna()))
-    if not names and "publisher_id" in dataset.targets and len(dataset.publishers):
-        own = dataset.targets[dataset.targets["source_id"].eq(source_id)]["publisher_id"]
-        lookup = dict(zip(dataset.publishers["id"], dataset.publishers[f"name_{lang}"]))
-        names = list(dict.fromkeys(lookup.get(p, p) for p in own))
-    return ", ".join(names) or fallback
-
-
 def source_table(dataset, lang: str) -> html.Table:
     fed = feeds(dataset, lang)
     latest = latest_reference(dataset)
     head = html.Thead(html.Tr([html.Th(t(f"sources.col_{c}", lang), scope="col")
                                for c in ("source", "licence", "dates", "obtained", "feeds")]))
-    rows = []
+    rows, due = [], SourcesView.past_due(dataset)
     for s in dataset.sources.sort_values("id").to_dict("records"):
         newest = latest.get(s["id"])
         dates = [t("sources.accessed", lang, date=s["accessed"])] if s["accessed"] else []
@@ -130,16 +106,17 @@ def source_table(dataset, lang: str) -> html.Table:
         if newest is not None and not pd.isna(newest):
             dates.append(t("sources.latest_ref", lang, date=fmt.day(newest, lang)))
         if s.get("update_cycle"):
-            dates.append(t("provenance.update_cycle", lang, cycle=cycle(s["update_cycle"], lang)))
-        overdue = {d["source_id"]: d for d in dataset.manifest.get("past_due") or []}.get(s["id"])
+            dates.append(t("provenance.update_cycle", lang, cycle=SourcesView.cycle(s["update_cycle"], lang)))
+        overdue = due.get(s["id"])
         if overdue:
             dates.append(html.Span(t("provenance.past_due", lang, latest=fmt.day(overdue["latest"], lang),
-                                     cycle=cycle(overdue["update_cycle"], lang), due=fmt.day(overdue["due"], lang)),
+                                     cycle=SourcesView.cycle(overdue["update_cycle"], lang),
+                                     due=fmt.day(overdue["due"], lang)),
                                    className="badge-warn past-due-flag"))
         title = html.A(s["title"], href=s["url"], target="_blank", rel="noopener noreferrer") if s["url"] else s["title"]
         rows.append(html.Tr([
-            html.Td([html.Strong(publisher_names(dataset, s["id"], s["publisher"], lang)), html.Br(), title,
-                     cited_pages(dataset, s["id"], lang)],
+            html.Td([html.Strong(SourcesView.publisher_names(dataset, s["id"], s["publisher"], lang)), html.Br(),
+                     title, cited_pages(dataset, s["id"], lang)],
                     id=f"source-{s['id']}"),
             html.Td(s["licence"]), html.Td(html.Ul([html.Li(d) for d in dates], className="plain")),
             html.Td([s["obtained"], html.Br(), html.Small(s.get("reliability", "")),
@@ -162,9 +139,11 @@ def boundary_attribution(dataset, lang: str):
                          html.Ul([html.Li([m["attribution"], " — ", m["licence"]]) for m in seen.values()])])
 
 
-def layout(lang: str = "en", **_q):
+def layout(lang: str = "en", **q):
     lang = normalise_language(lang)
     dataset = current()
+    view = SourcesView.from_query(dataset, q)
     content = [html.H1(t("sources.title", lang)), html.P(t("sources.lead", lang), className="lead"),
-               data_status.banner(lang), freshness(dataset, lang), source_table(dataset, lang), boundary_attribution(dataset, lang)]
-    return shell.page(lang, "sources", content, dataset)
+               data_status.banner(lang), freshness(dataset, lang), source_table(dataset, lang),
+               boundary_attribution(dataset, lang)]
+    return shell.page(lang, "sources", content, dataset, view)

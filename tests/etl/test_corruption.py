@@ -45,6 +45,9 @@ FILES = {
     "reference/indicators.csv": ("utf-8", ",", "decimals", "label_de", "units"),
     "reference/bases.csv": ("utf-8", ",", None, "label_de", "label_en"),
     "reference/publishers.csv": ("utf-8", ",", None, "name_de", "quality"),
+    "reference/pairs.csv": ("utf-8", ",", None, "context_a", "place_a"),
+    "reference/relationships.csv": ("utf-8", ",", None, "label_de", "label_en"),
+    "reference/pair_notes.csv": ("utf-8", ",", None, "note_de", "indicator"),
 }
 HTML_PAGE = ("<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n"
              "<body><h1>Bad Gateway</h1><p>The proxy server received an invalid response.</p></body></html>\n")
