@@ -111,8 +111,9 @@ def test_japanese_era_display_is_optional(dataset):
 
 
 def test_maps_show_the_documents_extents_beside_the_computed_ones(dataset):
-    from dashboard.pages import maps
+    from dashboard.components.map_cards import city_cards
+    from dashboard.views.maps import MapsView
 
-    text = " ".join(texts(maps.city_cards(dataset, "en")))
+    text = " ".join(texts(city_cards(dataset, MapsView.from_query(dataset, {}), "en")))
     assert "Stated in the partnership deck: 17 km east–west × 21 km north–south" in text
     assert "46.78 km east–west × 39.95 km north–south" in text
