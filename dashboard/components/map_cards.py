@@ -73,10 +73,14 @@ def location_facts(view: MapsView, lang: str, on: date) -> html.Div:
     facts = figures.location_facts(a, b, on)
     times = facts["time"]
     name_a, name_b = figures.name(a, lang), figures.name(b, lang)
+    def zones(season: str) -> tuple[str, str]:  # MEZ/MESZ on German pages, CET/CEST on English ones
+        on_day = times[season]["date"]
+        return fmt.time_zone(a["time_zone"], on_day, lang), fmt.time_zone(b["time_zone"], on_day, lang)
+
     seasons = t("maps.location.time_seasons", lang, winter=figures.hours(times["winter"]["hours"], lang),
-                tz_winter=f"{times['winter']['abbr_a']}/{times['winter']['abbr_b']}",
+                tz_winter="/".join(zones("winter")),
                 summer=figures.hours(times["summer"]["hours"], lang),
-                tz_summer=f"{times['summer']['abbr_a']}/{times['summer']['abbr_b']}")
+                tz_summer="/".join(zones("summer")))
     no_dst = (t("maps.location.time_no_dst", lang, b=name_b)
               if times["winter"]["abbr_b"] == times["summer"]["abbr_b"] else "")
     return html.Div([
@@ -89,8 +93,8 @@ def location_facts(view: MapsView, lang: str, on: date) -> html.Div:
                   []),
         fact_card(t("maps.location.time_label", lang), figures.hours(times["on"]["hours"], lang),
                   [t("maps.location.time_sentence", lang, date=fmt.day(on, lang), a=name_a, b=name_b,
-                     hours=figures.hours(times["on"]["hours"], lang), tz_a=times["on"]["abbr_a"],
-                     tz_b=times["on"]["abbr_b"]), seasons, no_dst]),
+                     hours=figures.hours(times["on"]["hours"], lang), tz_a=zones("on")[0],
+                     tz_b=zones("on")[1]), seasons, no_dst]),
     ], className="kpi-pair kpi-three map-facts", id="maps-facts",
         **{"data-distance-km": f"{facts['distance_km']:.1f}", "data-hours": f"{times['on']['hours']:g}"})
 

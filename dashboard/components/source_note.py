@@ -28,7 +28,7 @@ def as_of(fact: dict, lang: str, era: bool = False) -> str:
 def note(fact: dict | None, dataset, lang: str, era: bool = False) -> html.Div:
     if fact is None:
         return html.Div(t("common.no_source", lang), className="source-note muted")
-    parts = [html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="as-of"), " · ",
+    parts = [html.Span(fmt.as_of(fact["period"], fact["period_kind"], fact["ref_date"], lang, era), className="as-of"), " · ",
              html.Span(t("common.source", lang), className="visually-label"), " "]
     links = source_links(fact, dataset, lang)
     for i, link in enumerate(links):

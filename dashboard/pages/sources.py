@@ -34,11 +34,16 @@ def latest_reference(dataset) -> dict[str, pd.Timestamp]:
     return dataset.facts.groupby("source_id")["ref_date"].max().to_dict()
 
 
+def check_name(check: str, lang: str) -> str:
+    """A validation check as the catalogue names it (the manifest lists the checks in English)."""
+    shown = t("sources.check." + check.replace(",", "").replace(" ", "_"), lang)
+    return check if shown.startswith("⟦") else shown
+
+
 def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     manifest = dataset.manifest
     now = now or datetime.now(timezone.utc)
     created = datetime.fromisoformat(manifest["created"])
-    age = (now - created).days
     validation = manifest.get("validation", {})
     facts = validation.get("facts", {})
     ok = validation.get("passed", False)
@@ -46,12 +51,13 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     gaps = manifest.get("gaps", [])
     items = [
         html.Li([t("sources.version", lang), " ", html.Code(dataset.version)]),
-        html.Li(t("sources.created", lang, date=fmt.day(created, lang), days=age)),
+        html.Li(t("sources.created", lang, date=fmt.day(created, lang), ago=fmt.days_ago(created, lang, now))),
         html.Li([html.Span(t("sources.validation_ok" if ok else "sources.validation_failed", lang),
                            className="badge-ok" if ok else "badge-warn"), " ",
                  t("sources.validation_counts", lang, facts=fmt.number(facts.get("facts", 0), lang),
                    derived=fmt.number(facts.get("derived", 0), lang), events=fmt.number(validation.get("events", 0), lang))]),
-        html.Li(t("sources.checks", lang, checks=", ".join(validation.get("checks", [])))),
+        html.Li(t("sources.checks", lang, checks=t("common.list_separator", lang).join(
+            check_name(c, lang) for c in validation.get("checks", [])))),
         html.Li(t("sources.boundaries_yes" if manifest.get("boundaries_available") else "sources.boundaries_no", lang)),
     ]
     return html.Section([
@@ -72,9 +78,9 @@ def source_table(dataset, lang: str) -> html.Table:
     rows = []
     for s in dataset.sources.sort_values("id").to_dict("records"):
         newest = latest.get(s["id"])
-        dates = [t("sources.accessed", lang, date=s["accessed"])] if s["accessed"] else []
+        dates = [t("sources.accessed", lang, date=fmt.day_text(s["accessed"], lang))] if s["accessed"] else []
         if s.get("published"):
-            dates.append(t("sources.published", lang, date=s["published"]))
+            dates.append(t("sources.published", lang, date=fmt.day_text(s["published"], lang)))
         if newest is not None and not pd.isna(newest):
             dates.append(t("sources.latest_ref", lang, date=fmt.day(newest, lang)))
         title = html.A(s["title"], href=s["url"], target="_blank", rel="noopener noreferrer") if s["url"] else s["title"]

@@ -10,7 +10,7 @@ from dashboard.i18n import catalog
 from tests.dashboard.tree import texts
 
 MARK = "⟪"
-NUMERIC = re.compile(r"^[\d\s.,:%+\-–—×·/()↗⇄~≈年月日度]*$")
+NUMERIC = re.compile(r"^[\d\s.,:%+\-–—×·/()↗⇄~～≈年月日度]*$")
 
 
 def page_layouts():
