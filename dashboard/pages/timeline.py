@@ -234,7 +234,8 @@ def fields_section(dataset, pair: Pair, lang: str) -> html.Section:
         if field_actions.empty and field_people.empty and not field_events:
             continue
         action_items = [html.Li([getattr(a, f"action_{lang}"), " ",
-                                 html.Span(f"({_label('action_status', a.status, lang)})", className="muted")])
+                                 html.Span(t("timeline.action_status_note", lang, status=_label("action_status", a.status, lang)),
+                                           className="muted")])
                         for a in field_actions.itertuples()]
         people_items = []
         for s in field_people.sort_values(f"name_{lang}").itertuples():
