@@ -6,6 +6,7 @@ from datetime import date
 
 from dash import dcc, html
 
+from dashboard.components import source_note
 from dashboard.components.kpi_card import border
 from dashboard.figures import maps as figures
 from dashboard.i18n import format as fmt
@@ -20,10 +21,11 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 def attribution(dataset, layers: list[str], lang: str, extra: list[str] | None = None) -> html.P:
     """The attribution each licence requires, once per distinct text, in the licence's own words."""
     meta = dataset.boundary_meta.get("layers", {})
-    texts = list(dict.fromkeys(meta[name]["attribution"] for name in layers if name in meta))
+    texts = dict((meta[name]["attribution"], meta[name].get("source_id", "")) for name in layers if name in meta)
     parts: list = [html.Span(t("maps.attribution.label", lang), className="map-attribution-label"), " "]
-    for i, text in enumerate(texts):
-        parts += ([" · "] if i else []) + [html.Span(text, lang="ja" if CJK.search(text) else None)]
+    for i, (text, source_id) in enumerate(texts.items()):
+        parts += ([" · "] if i else []) + [source_note.original_attribution(text, source_id)]
+        parts += source_note.attribution_translation(text, source_id, lang)
     for i, text in enumerate(extra or []):
         parts += ([" · "] if texts or i else []) + [html.Span(text)]
     return html.P(parts, className="source-note map-attribution",

@@ -25,6 +25,15 @@ def as_of(fact: dict, lang: str, era: bool = False) -> str:
     return fmt.period(fact["period"], fact["period_kind"], fact["ref_date"], lang, japanese_era=era)
 
 
+def attribution_translation(original: str, source_id: str, lang: str) -> list:
+    """The licence's required text stays in its own words; beside it, the catalogue's translation into the page's
+    language, where the catalogue has one and it differs from the original."""
+    translated = t(f"maps.attribution.translation.{source_id}", lang)
+    if translated.startswith("⟦") or translated == original:
+        return []
+    return [html.Span(t("maps.attribution.translated", lang, text=translated), className="map-attribution-translation")]
+
+
 def note(fact: dict | None, dataset, lang: str, era: bool = False) -> html.Div:
     if fact is None:
         return html.Div(t("common.no_source", lang), className="source-note muted")

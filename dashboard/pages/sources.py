@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard.components import data_status, shell
+from dashboard.components import data_status, shell, source_note
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
@@ -101,7 +101,9 @@ def boundary_attribution(dataset, lang: str):
     for meta in layers.values():
         seen.setdefault(meta["attribution"], meta)
     return html.Section([html.H2(t("sources.geo_title", lang)),
-                         html.Ul([html.Li([m["attribution"], " — ", m["licence"]]) for m in seen.values()])])
+                         html.Ul([html.Li([m["attribution"], *source_note.attribution_translation(
+                             m["attribution"], m.get("source_id", ""), lang), " — ", m["licence"]])
+                             for m in seen.values()])])
 
 
 def layout(lang: str = "en", **q):
