@@ -107,3 +107,14 @@ def test_no_english_on_german_or_japanese_pages(walker, app_url, dataset, name, 
         allowed = set(dataset.places["name_ja"]) | {"日本語"}
         found = japanese_words(texts, allowed)
         assert not found, f"/de/{name}: Japanese outside the names:\n" + "\n".join(sorted(set(found))[:40])
+
+
+@pytest.mark.parametrize("lang", ["de", "ja"])
+def test_event_details_read_in_the_language(walker, app_url, dataset, lang):
+    """The detail panel of an event with a place, participants and institutions, in the page's language."""
+    event = "2018-04-24-courtesy-visit-vice-governor-hata"
+    walker.goto(f"{app_url}/{lang}/timeline?event={event}")
+    walker.wait_for_selector("#timeline-detail dl")
+    texts = walker.evaluate(WALK)
+    found = english_words(texts, lang)
+    assert not found, f"/{lang}/timeline?event={event}: English outside the names:\n" + "\n".join(sorted(set(found)))
