@@ -15,6 +15,8 @@ from dashboard.i18n import format as fmt
 # are written in English; they are shown in that original wording and marked as English for readers and
 # screen readers.
 RECORD_LANGUAGE = "en"
+# A licence text's translation in the catalogue of its own language: the original itself.
+ORIGINAL = "—"
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
@@ -39,7 +41,7 @@ def as_of(fact: dict, lang: str, era: bool = False) -> str:
 def attribution_language(original: str, source_id: str) -> str | None:
     """The language of a licence's required text: the one whose catalogue translation is the text itself."""
     for lang in LANGUAGES:
-        if t(f"maps.attribution.translation.{source_id}", lang) == original:
+        if t(f"maps.attribution.translation.{source_id}", lang) in (original, ORIGINAL):
             return lang
     return None
 
@@ -54,7 +56,7 @@ def attribution_translation(original: str, source_id: str, lang: str) -> list:
     """The licence's required text stays in its own words; beside it, the catalogue's translation into the page's
     language, where the catalogue has one and it differs from the original."""
     translated = t(f"maps.attribution.translation.{source_id}", lang)
-    if translated.startswith("⟦") or translated == original:
+    if translated.startswith("⟦") or translated in (original, ORIGINAL):
         return []
     return [html.Span(t("maps.attribution.translated", lang, text=translated), className="map-attribution-translation")]
 
