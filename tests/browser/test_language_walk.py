@@ -43,13 +43,13 @@ CET CEST JST MEZ MESZ Home End PageUp PageDown Enter Space N F Q Plotly Wikipedi
 """.split()
 # English words that give English text away on a German page (all of them are not German words).
 ENGLISH = set("""
-the of and for with from by is are was this that these those as cited various per row rows types catalogue ids
+the of and for with from by is are this that these those as cited various row rows types catalogue ids
 ranges units unique keys preferred value values every reference date dates accessed published downloaded
 transcribed events figures today days ago twin city cities partnership study tour visit site fair held planned
 cancelled source sources no not data overview people economy energy maps timeline present download share
 """.split())
 # Names of several words, and names in quotation marks (event, project and fair titles in their own words).
-PHRASES = re.compile(r"Memorandum of Understanding|„[^“]*“|“[^”]*”|「[^」]*[A-Za-z][^」]*」"
+PHRASES = re.compile(r"Memorandum of Understanding|\d{8}T\d{6}Z-[0-9a-f]+|„[^“]*“|“[^”]*”|「[^」]*[A-Za-z][^」]*」"
                      r"|https?://\S+|\S*[\w.]+:\d+/\S*|[\w-]+(\.[\w-]+)+\.(de|jp|com|org|net)\b")
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z.'’-]*[A-Za-z]|[A-Za-z]")
 JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]+")
