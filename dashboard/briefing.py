@@ -230,8 +230,8 @@ def _timeline(c: Content, q: dict, dataset) -> None:
     source = dataset.source("seed_documents")
     c.sources = [source.get("publisher", "seed_documents")]
     if not rows.empty:
-        c.dates = [t("present.events_range", c.lang, start=fmt.day(rows["start"].min(), c.lang),
-                     end=fmt.day(rows["start"].max(), c.lang))]
+        c.dates = [t("present.events_range", c.lang, range=fmt.date_range(
+            rows["start"].min(), rows["start"].max(), c.lang, "day"))]
     if source.get("accessed"):
         c.dates.append(t("present.accessed", c.lang, date=fmt.day(source["accessed"], c.lang)))
 
@@ -337,7 +337,8 @@ def qr_block(url: str, lang: str, class_name: str = "present-qr-block") -> html.
 
 def provenance_line(c: Content, dataset) -> html.P:
     parts = [html.Span([html.Strong(t("present.sources_label", c.lang)), " ",
-                        "; ".join(c.sources) or t("common.no_source", c.lang)], className="prov-sources"),
+                        t("common.list_separator", c.lang).join(c.sources) or t("common.no_source", c.lang)],
+                       className="prov-sources"),
              html.Span([html.Strong(t("present.dates_label", c.lang)), " ",
                         " · ".join(c.dates) or t("common.no_data", c.lang)], className="prov-dates")]
     stamp = dataset_date(dataset, c.lang)

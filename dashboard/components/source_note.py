@@ -3,11 +3,24 @@ from) and reference date — "IT.NRW ↗ · 31 December 2024" —, the kind of s
 official, and the full citation one click away (a <details> element)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 from dash import html
 
+from dashboard.i18n.catalog import LANGUAGES
+
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
+
+
+# The provenance records (data/raw/*/source.yaml: publisher, title, licence, how obtained, reliability, gaps)
+# are written in English; they are shown in that original wording and marked as English for readers and
+# screen readers.
+RECORD_LANGUAGE = "en"
+# A licence text's translation in the catalogue of its own language: the original itself.
+ORIGINAL = "—"
+JAPANESE = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 def source_ids(fact: dict) -> list[str]:
@@ -36,11 +49,14 @@ def source_links(fact: dict, dataset, lang: str) -> list:
     """The row's publisher, linked to its own page when it has one, else to the sources page."""
     sid = _text(fact.get("source_id"))
     name = publisher_name(fact, dataset, lang)
+    # a name from the publishers catalogue is in the page's language; else the source.yaml's English record
+    named = _text(fact.get(f"publisher_{lang}"))
+    marked = {} if named else {"lang": RECORD_LANGUAGE}
     url = _text(fact.get("source_url"))
     if url:
-        return [html.A([name, " ↗"], href=url, target="_blank", rel="noopener noreferrer",
+        return [html.A([html.Span(name, **marked), " ↗"], href=url, target="_blank", rel="noopener noreferrer",
                        className="source-link source-page", title=t("common.original_page", lang))]
-    return [html.A(name, href=f"/{lang}/sources#source-{sid}", className="source-link")]
+    return [html.A(name, href=f"/{lang}/sources#source-{sid}", className="source-link", **marked)]
 
 
 def as_of(fact: dict, lang: str, era: bool = False) -> str:
@@ -51,8 +67,15 @@ def _row(label: str, value) -> list:
     return [html.Dt(label), html.Dd(value)] if value not in (None, "", []) else []
 
 
+def _record(value):
+    """A text of the provenance records (English), marked as such."""
+    text = _text(value)
+    return html.Span(text, lang=RECORD_LANGUAGE) if text else ""
+
+
 def citation(fact: dict, dataset, lang: str, era: bool = False) -> html.Details:
-    """Publisher, page, reference date, source file (its title, licence, how obtained, accessed)."""
+    """Publisher, page, reference date, source file (its title — linked to its entry on the sources page, which
+    says how it was obtained —, licence, accessed)."""
     url = _text(fact.get("source_url"))
     items = _row(t("provenance.publisher", lang), publisher_name(fact, dataset, lang))
     items += _row(t("provenance.page", lang), html.A(url, href=url, target="_blank", rel="noopener noreferrer",
@@ -63,15 +86,36 @@ def citation(fact: dict, dataset, lang: str, era: bool = False) -> html.Details:
     for sid in source_ids(fact):
         meta = dataset.source(sid)
         items += _row(t("provenance.dataset_source", lang),
-                      html.A(_text(meta.get("title")) or sid, href=f"/{lang}/sources#source-{sid}"))
-        items += _row(t("provenance.licence", lang), _text(meta.get("licence")))
-        items += _row(t("provenance.obtained", lang), _text(meta.get("obtained")))
+                      html.A(_text(meta.get("title")) or sid, href=f"/{lang}/sources#source-{sid}",
+                             lang=RECORD_LANGUAGE))
+        items += _row(t("provenance.licence", lang), _record(meta.get("licence")))
         if meta.get("accessed"):
             items += _row(t("provenance.accessed", lang), t("provenance.date", lang, date=fmt.day(meta["accessed"], lang)))
-    if fact.get("derived"):
-        items += _row(t("provenance.note", lang), _text(fact.get("note")))
     return html.Details([html.Summary(t("provenance.citation", lang)), html.Dl(items, className="citation-list")],
                         className="citation")
+
+
+def attribution_language(original: str, source_id: str) -> str | None:
+    """The language of a licence's required text: the one whose catalogue translation is the text itself."""
+    for lang in LANGUAGES:
+        if t(f"maps.attribution.translation.{source_id}", lang) in (original, ORIGINAL):
+            return lang
+    return None
+
+
+def original_attribution(original: str, source_id: str) -> html.Span:
+    """A licence's required text in its own words, marked with its language."""
+    lang = attribution_language(original, source_id) or ("ja" if JAPANESE.search(original) else None)
+    return html.Span(original, lang=lang, className="original-wording")
+
+
+def attribution_translation(original: str, source_id: str, lang: str) -> list:
+    """The licence's required text stays in its own words; beside it, the catalogue's translation into the page's
+    language, where the catalogue has one and it differs from the original."""
+    translated = t(f"maps.attribution.translation.{source_id}", lang)
+    if translated.startswith("⟦") or translated in (original, ORIGINAL):
+        return []
+    return [html.Span(t("maps.attribution.translated", lang, text=translated), className="map-attribution-translation")]
 
 
 def note(fact: dict | None, dataset, lang: str, era: bool = False) -> html.Div:
