@@ -90,7 +90,8 @@ def past_due_items(dataset, lang: str) -> list:
     cycle = SourcesView.cycle
     return [html.Li([html.Span(t("provenance.past_due_title", lang), className="badge-warn"), " ",
                      html.Ul([html.Li([html.A(dataset.source(d["source_id"]).get("title") or d["source_id"],
-                                              href=f"#source-{d['source_id']}"), ": ",
+                                              href=f"#source-{d['source_id']}", lang=source_note.RECORD_LANGUAGE),
+                                       ": ",
                                        t("provenance.past_due", lang, latest=fmt.day(d["latest"], lang),
                                          cycle=cycle(d["update_cycle"], lang), due=fmt.day(d["due"], lang))])
                               for d in due.values()], className="past-due")])]
@@ -107,6 +108,12 @@ def cited_pages(dataset, source_id: str, lang: str):
              for r in rows.to_dict("records")]
     return html.Details([html.Summary(t("provenance.cited_pages", lang, n=len(items))), html.Ul(items)],
                         className="cited-pages")
+
+
+def publisher_cell(dataset, s: dict, lang: str) -> html.Strong:
+    """The source's publishers as the catalogue names them in the language; else the record's own words."""
+    names = SourcesView.publisher_names(dataset, s["id"], "", lang)
+    return html.Strong(names) if names else html.Strong(s["publisher"], lang=source_note.RECORD_LANGUAGE)
 
 
 def source_table(dataset, lang: str) -> html.Table:
@@ -132,7 +139,7 @@ def source_table(dataset, lang: str) -> html.Table:
                                    className="badge-warn past-due-flag"))
         title = html.A(s["title"], href=s["url"], target="_blank", rel="noopener noreferrer") if s["url"] else s["title"]
         rows.append(html.Tr([
-            html.Td([html.Strong(SourcesView.publisher_names(dataset, s["id"], s["publisher"], lang)), html.Br(),
+            html.Td([publisher_cell(dataset, s, lang), html.Br(),
                      html.Span(title, lang=source_note.RECORD_LANGUAGE), cited_pages(dataset, s["id"], lang)],
                     id=f"source-{s['id']}"),
             html.Td(s["licence"], lang=source_note.RECORD_LANGUAGE),
