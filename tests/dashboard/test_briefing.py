@@ -3,6 +3,7 @@ with its sources and reference dates), in English and Japanese; slides built fro
 import re
 import time
 import unicodedata
+from html import escape as html_escape
 from html.parser import HTMLParser
 
 import pytest
@@ -10,6 +11,7 @@ from dash import dcc, html
 from pypdf import PdfReader
 
 from dashboard import briefing, decks
+from dashboard.briefing import provenance, static_html
 from dashboard.i18n import t
 
 LANGS = ("en", "ja")
@@ -61,7 +63,7 @@ def test_html_has_every_slide_and_needs_no_server(packs, deck, lang):
     assert sections == [f"slide-{n}" for n in range(1, len(deck) + 1)]
     plain = re.sub(r"\s+", " ", document)
     for slide in deck.slides:
-        assert re.sub(r"\s+", " ", briefing.htmlmod.escape(slide.title(lang), quote=False)) in plain
+        assert re.sub(r"\s+", " ", html_escape(slide.title(lang), quote=False)) in plain
     charts = sum(1 for s in deck.slides if s.view.page not in ("title", "overview"))
     assert document.count("Plotly.newPlot(") == charts
     assert len(re.findall(r"plotly\.js v\d+\.\d+\.\d+", document)) == 1, "plotly.js inline exactly once"
@@ -120,10 +122,10 @@ def test_to_html_escapes_styles_and_links():
     tree = html.Div([html.A("<b>&", href="/en/sources", className="x"), html.Span("ok", style={"fontSize": "2em"}),
                      html.A("ext", href="https://example.org"), dcc.Store(id="s", data=1), None],
                     id="root", hidden=True, **{"data-n": "1"})
-    offline = briefing.to_html(tree, href=briefing._href_rewriter(None))
+    offline = briefing.to_html(tree, href=static_html._href_rewriter(None))
     assert offline == ('<div id="root" hidden data-n="1"><a class="x">&lt;b&gt;&amp;</a>'
                        '<span style="font-size:2em">ok</span><a href="https://example.org">ext</a></div>')
-    online = briefing.to_html(tree, href=briefing._href_rewriter("https://host/"))
+    online = briefing.to_html(tree, href=static_html._href_rewriter("https://host/"))
     assert '<a class="x" href="https://host/en/sources">' in online
 
 
@@ -141,7 +143,7 @@ def test_presenter_layout_reads_slide_and_deck_from_the_url(dataset):
     assert root(lang="ja", slide=["2", "5"], deck="../../etc/passwd") == ("2", total)
     assert present.layout(lang="en", slide="4").children[0].children.className == "slide slide-kind-chart current"
     title = present.layout(lang="en")
-    qr = [n for n in briefing._walk(title) if isinstance(n, html.Img)]
+    qr = [n for n in provenance._walk(title) if isinstance(n, html.Img)]
     assert qr and all(img.src.startswith("data:image/svg+xml") for img in qr)
 
 
