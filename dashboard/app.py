@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 import pkgutil
 import re
 from pathlib import Path
@@ -19,6 +18,7 @@ from dashboard.i18n import LANGUAGES
 from dashboard.i18n.catalog import best_language
 from dashboard.compression import StaticCompressionCache, cache_key
 from dashboard.security import add_security_headers
+from dashboard.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 LANG_PATH = re.compile(r"^/(en|de|ja)(/|$)")
@@ -111,4 +111,4 @@ def server():
 
 
 if __name__ == "__main__":  # pragma: no cover
-    create_app().run(debug=os.environ.get("TWINCITY_DEBUG") == "1")
+    create_app().run(debug=settings().debug)

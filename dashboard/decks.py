@@ -1,6 +1,6 @@
 """Decks for the presenter and the briefing pack: load a YAML file, check every slide, return plain data.
 
-A deck is a list of bookmarked views (``data/reference/decks/<name>.yaml``)::
+A deck is a list of bookmarked views (``data/reference/decks/<name>.yaml``, published with the dataset)::
 
     title_key: present.deck.default.title        # or titles: {en: …, de: …, ja: …}
     slides:
@@ -19,18 +19,18 @@ so the Dash app must exist when a deck is validated — as it does in the server
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pandas as pd
 import yaml
 
 from dashboard.i18n import LANGUAGES
 from dashboard.i18n.catalog import catalogue
-from etl import paths
+from dashboard import settings
 
 DEFAULT_DECK = "default"
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
@@ -66,10 +66,12 @@ class Param:
 
 
 def _kpi_indicators() -> tuple[str, ...]:
-    path = paths.reference_dir() / "indicators.csv"
-    with path.open(encoding="utf-8", newline="") as handle:
-        rows = [r for r in csv.DictReader(handle) if (r.get("kpi_order") or "").strip()]
-    return tuple(r["id"] for r in sorted(rows, key=lambda r: int(r["kpi_order"])))
+    """The overview's KPI rows, in their order, from the published indicators catalogue."""
+    from dashboard.data import current
+
+    table = current().indicators
+    rows = table.assign(order=pd.to_numeric(table["kpi_order"], errors="coerce")).dropna(subset=["order"])
+    return tuple(rows.sort_values("order", kind="stable")["id"])
 
 
 @lru_cache(maxsize=1)
@@ -178,11 +180,12 @@ def _text(key: str | None, texts: dict[str, str], lang: str) -> str:
 # --- loading and checking ---------------------------------------------------------------------------------
 
 def decks_dir() -> Path:
-    return paths.reference_dir() / "decks"
+    """The decks published with the current dataset (the ETL copies ``data/reference/decks``)."""
+    return settings.published_dir() / "current" / "decks"
 
 
 def available() -> list[str]:
-    """Names of the decks in ``data/reference/decks`` (file names without ``.yaml``)."""
+    """Names of the published decks (file names without ``.yaml``)."""
     folder = decks_dir()
     return sorted(p.stem for p in folder.glob("*.yaml") if NAME.match(p.stem)) if folder.is_dir() else []
 
@@ -215,7 +218,7 @@ def load(name_or_path: str | Path | None = None) -> Deck:
 
 def _shown_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(paths.ROOT))
+        return str(path.resolve().relative_to(settings.ROOT))
     except ValueError:
         return str(path)
 

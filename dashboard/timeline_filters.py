@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlencode
 import numpy as np
 import pandas as pd
 
-from etl.schema import FIELDS, KINDS, PLACES, STATUSES
+from dashboard.contract import FIELDS, KINDS, PLACES, STATUSES
 
 MULTI = {"field": FIELDS, "place": PLACES, "kind": KINDS, "status": STATUSES}
 YEAR_MIN, YEAR_MAX = 1800, 2100

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import html as htmlmod
-import os
 import queue
 import threading
 from concurrent.futures import Future
@@ -18,8 +17,8 @@ from dashboard.briefing.slides import Content, Progress
 from dashboard.briefing.static_html import _head, _href_rewriter, _read_asset, to_html
 from dashboard.decks import Deck
 from dashboard.i18n import normalise_language, t
+from dashboard.settings import settings
 
-CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--headless=new", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 PRINT_FONT = 15              # px, charts in the PDF (pages of 1280 × 720 px)
@@ -114,7 +113,7 @@ class PdfPrinter:
             from playwright.sync_api import sync_playwright
 
             with sync_playwright() as p:
-                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                browser = p.chromium.launch(executable_path=settings().chromium, args=CHROMIUM_ARGS)
                 try:
                     page = browser.new_page(viewport={"width": 1280, "height": 720})
                     page.route("**/*", lambda route: route.continue_()

@@ -179,7 +179,7 @@ def _timeline(c: Content, q: dict, dataset) -> None:
     from dashboard import timeline_filters as tf
     from dashboard.figures.timeline import graph_config, timeline_figure
     from dashboard.pages import timeline
-    from etl.schema import FIELDS
+    from dashboard.contract import FIELDS
 
     state = tf.parse_query(q)
     rows = tf.filter_events(dataset.events, state, c.lang, dataset.stakeholders)

@@ -7,7 +7,7 @@ import math
 import numpy as np
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import FONT, SEPARATORS
+from dashboard.figures.theme import FONT
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
@@ -69,7 +69,7 @@ def base_layout(fig: go.Figure, lang: str, title: str, height: int | None = None
     fig.update_layout(
         template=go.layout.Template(),  # no default template: smaller payload, explicit look
         title={"text": title, "x": 0.01, "xanchor": "left", "font": {"size": 16}} if title else None,
-        separators=SEPARATORS.get(lang, ".,"), font={"family": FONT, "size": 13, "color": "#1a1a1a"},
+        separators=fmt.plotly_separators(lang), font={"family": FONT, "size": 13, "color": "#1a1a1a"},
         margin={"l": 10, "r": 10, "t": 44 if title else 10, "b": 10},
         plot_bgcolor="white", paper_bgcolor="white", showlegend=False, hovermode="closest",
         hoverlabel={"font": {"family": FONT}}, autosize=True,

@@ -1,11 +1,12 @@
-"""Shared look of the charts: colour-blind-safe colours (Okabe–Ito), fonts, locale separators."""
+"""Shared look of the charts: colour-blind-safe colours (Okabe–Ito), fonts, locale separators (Babel)."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-SEPARATORS = {"en": ".,", "de": ",.", "ja": ".,"}
+from dashboard.i18n import format as fmt
+
 FONT = ('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", '
         '"Hiragino Sans", "Yu Gothic", Meiryo, sans-serif')
 DASH_BY_BASIS = {"register": "solid", "official_update": "dash", "census": "dot", "estimate": "solid",
@@ -19,7 +20,7 @@ SYMBOL_BY_BASIS = {"register": "circle", "official_update": "square", "census": 
 def base_layout(fig: go.Figure, lang: str, title: str = "", y_title: str = "") -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"} if title else None,
-        separators=SEPARATORS.get(lang, ".,"),
+        separators=fmt.plotly_separators(lang),
         font={"family": FONT, "size": 14},
         margin={"l": 60, "r": 20, "t": 60 if title else 20, "b": 50},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},

@@ -6,16 +6,29 @@ from datetime import date
 
 import pandas as pd
 from babel.dates import format_date, format_skeleton
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol, get_group_symbol
 
 from dashboard.i18n.catalog import normalise_language, t
-from etl.harmonise.calendars import ERA_START
+from dashboard.i18n.eras import ERA_START
 
 LOCALE = {"en": "en_GB", "de": "de_DE", "ja": "ja_JP"}
 
 
 def locale(lang: str) -> str:
     return LOCALE[normalise_language(lang)]
+
+
+def decimal_symbol(lang: str) -> str:
+    return get_decimal_symbol(locale(lang))
+
+
+def group_symbol(lang: str) -> str:
+    return get_group_symbol(locale(lang))
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's ``layout.separators`` (decimal mark, then thousands separator) from the locale's data."""
+    return decimal_symbol(lang) + group_symbol(lang)
 
 
 def is_gap(value) -> bool:

@@ -6,13 +6,13 @@ figures: no tile, font or topojson server is contacted when the page is viewed.
 from __future__ import annotations
 
 import re
-from collections import OrderedDict
 from datetime import date
 
 import dash
 from dash import Input, Output, State, callback, clientside_callback, dcc, html
 
 from dashboard import query
+from dashboard.cache import keyed
 from dashboard.components import shell
 from dashboard.data import current
 from dashboard.figures import maps as figures
@@ -63,16 +63,8 @@ def context_layers(dataset) -> list[str]:
     return out
 
 
-_FIGURES: OrderedDict = OrderedDict()
-
-
-def _memo(key: tuple, build):
-    """Figures depend only on (dataset version, language, option): build each once per version."""
-    if key not in _FIGURES:
-        _FIGURES[key] = build()
-        while len(_FIGURES) > 48:
-            _FIGURES.popitem(last=False)
-    return _FIGURES[key]
+# Figures depend only on (dataset version, language, option): build each once per version.
+_memo = keyed(48)
 
 
 def land_layers(dataset) -> list[str]:

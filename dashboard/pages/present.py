@@ -10,7 +10,6 @@ people can reach (else the address the presenter's browser used).
 """
 from __future__ import annotations
 
-import os
 
 import dash
 from dash import Input, Output, State, callback, dcc, html, no_update
@@ -20,6 +19,7 @@ from dashboard import briefing, decks
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
+from dashboard.settings import settings
 
 ROOT_ID = "present-root"
 GRAPH, CONF, JOB, POLL = "present-graph", "present-conf", "present-job", "present-poll"
@@ -52,7 +52,7 @@ def slide_number(value, total: int) -> int:
 
 def public_base() -> str:
     """Where the audience reaches the dashboard: ``TWINCITY_PUBLIC_URL``, else the host of this request."""
-    configured = os.environ.get("TWINCITY_PUBLIC_URL", "").strip()
+    configured = settings().public_url.strip()
     if configured.startswith(("http://", "https://")):
         return configured.rstrip("/")
     if has_request_context():

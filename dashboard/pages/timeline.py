@@ -21,7 +21,7 @@ from dashboard.data import current
 from dashboard.figures.timeline import FIELD_COLOURS, counts_figure, date_text, graph_config, timeline_figure
 from dashboard.i18n import format as fmt
 from dashboard.i18n import normalise_language, t
-from etl.schema import FIELDS, KINDS, PLACES, STATUSES
+from dashboard.contract import FIELDS, KINDS, PLACES, STATUSES
 
 
 def _title(lang: str = "en", **_kwargs) -> str:

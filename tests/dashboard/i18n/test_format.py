@@ -62,3 +62,11 @@ def test_gap_is_never_zero(lang):
 def test_date_range():
     assert fmt.date_range(date(2018, 4, 23), date(2018, 4, 27), "de", "day") == "23. April 2018 – 27. April 2018"
     assert fmt.date_range(date(2018, 4, 1), None, "ja", "month") == "2018年4月"
+
+
+def test_chart_separators_come_from_the_locale_data():
+    from dashboard.figures.theme import base_layout
+    import plotly.graph_objects as go
+
+    assert {lang: fmt.plotly_separators(lang) for lang in ("en", "de", "ja")} == {"en": ".,", "de": ",.", "ja": ".,"}
+    assert base_layout(go.Figure(), "de").layout.separators == ",."

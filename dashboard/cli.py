@@ -1,4 +1,9 @@
-"""``twincity export``: a deck as an offline briefing pack — one standalone HTML file and/or a PDF."""
+"""The dashboard's commands of ``twincity``: ``serve`` and ``export``.
+
+They reach the ``twincity`` command through the entry-point group ``twincity.commands`` (pyproject.toml), so
+the ETL's command group never imports the dashboard and this module never imports the ETL. Both commands read
+the published dataset only; when there is none they say so and exit (``twincity etl run`` builds it).
+"""
 from __future__ import annotations
 
 import sys
@@ -9,13 +14,40 @@ from pathlib import Path
 import click
 
 LANGS = ("en", "de", "ja")
+NO_DATASET = 1
+
+
+def _require_dataset():
+    """The current dataset, or exit with a message naming the command that builds it."""
+    from dashboard.data import current
+
+    try:
+        return current()
+    except FileNotFoundError as exc:
+        click.echo(f"{exc}", err=True)
+        sys.exit(NO_DATASET)
+
+
+@click.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0: every interface; use gunicorn in production).")
+@click.option("--port", default=8050, type=int, show_default=True, help="Port to listen on.")
+@click.option("--debug", is_flag=True, help="Dash dev tools (never in production).")
+def serve(host: str, port: int, debug: bool) -> None:
+    """Run the dashboard (development server) on the published dataset."""
+    _require_dataset()
+    from dashboard.app import create_app
+
+    app = create_app()
+    app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
 
 
 @click.command("export")
 @click.option("--deck", "deck_name", default="default", show_default=True,
-              help="A deck name from data/reference/decks, or the path of a deck YAML file.")
+              help="A published deck's name (from data/reference/decks), or the path of a deck YAML file.")
 @click.option("--lang", type=click.Choice(LANGS), default="en", show_default=True, help="Language of the pack.")
-@click.option("--format", "fmt", type=click.Choice(["html", "pdf", "both"]), default="both", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["html", "pdf", "both"]), default="both", show_default=True,
+              help="Standalone HTML, PDF, or both.")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=Path("."),
               show_default=True, help="Folder to write briefing-<deck>-<lang>.html/.pdf into.")
 @click.option("--base-url", default=None, envvar="TWINCITY_PUBLIC_URL",
@@ -28,20 +60,16 @@ def export(deck_name: str, lang: str, fmt: str, out_dir: Path, base_url: str | N
 
     from dashboard import briefing, decks
     from dashboard.app import create_app
-    from dashboard.data import current
     from dashboard.i18n import t
-    from etl import paths, pipeline, publish
 
     console = Console(stderr=True)
+    dataset = _require_dataset()
     create_app()  # registers the pages whose figure functions the slides use
     try:
         deck = decks.load(deck_name)
     except decks.DeckError as exc:
         console.print(f"[bold red]deck error[/]: {exc}")
         sys.exit(2)
-    if publish.current_version(paths.published_dir()) is None:
-        console.print("No published dataset yet: running the ETL first …")
-        pipeline.run()
     formats = ["html", "pdf"] if fmt == "both" else [fmt]
     started = time.perf_counter()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
@@ -52,9 +80,8 @@ def export(deck_name: str, lang: str, fmt: str, out_dir: Path, base_url: str | N
             progress.update(task, advance=1, description=step)
 
         with briefing.kaleido_session() if "pdf" in formats else nullcontext():
-            written = briefing.export(deck, lang, formats, out_dir, current(), base_url, on_progress)
+            written = briefing.export(deck, lang, formats, out_dir, dataset, base_url, on_progress)
         progress.update(task, completed=briefing.steps(deck, formats))
     for path in written.values():
         console.print(t("present.export.cli_done", lang, path=path))
     console.print(f"[dim]{time.perf_counter() - started:.1f} s[/]")
-
