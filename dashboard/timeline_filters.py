@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Iterable, Mapping
 from urllib.parse import parse_qs, urlencode
 
@@ -39,13 +39,6 @@ class TimelineState:
     who: str | None = None
     event: str | None = None
 
-    def with_event(self, event: str | None) -> "TimelineState":
-        return replace(self, event=event)
-
-    @property
-    def is_filtered(self) -> bool:
-        return bool(self.field or self.place or self.kind or self.status or self.q or self.who
-                    or self.year_from is not None or self.year_to is not None)
 
 
 # --- cleaning of untrusted values -------------------------------------------------------------------------
