@@ -9,6 +9,8 @@ from dashboard.decks import DeckError
 from dashboard.i18n import LANGUAGES
 from dashboard.i18n.catalog import catalogue
 
+pytestmark = pytest.mark.usefixtures("published")  # decks and the KPI list come from the published dataset
+
 GOOD = {
     "titles": {"en": "Test deck", "de": "Testfolien", "ja": "テスト"},
     "slides": [
@@ -129,3 +131,17 @@ def test_a_deck_file_with_a_mistake_names_the_file(tmp_path):
 def test_presenter_texts_exist_in_every_language():
     keys = [{k for k in catalogue(lang) if k.startswith("present.")} for lang in LANGUAGES]
     assert keys[0] and keys[0] == keys[1] == keys[2]
+
+
+@pytest.mark.parametrize("raw, expected", [
+    (["not", "a", "mapping"], "decks/test.yaml: a deck is a mapping with a 'slides' list"),
+    (deck_with(slides=[GOOD["slides"][0], "gdp"]), "decks/test.yaml, slide 2: a slide is a mapping with 'id', 'view'"),
+    (deck_with(slides__1__id=KeyError), "slide 2, field 'id': is required"),
+    (deck_with(slides=[GOOD["slides"][0]] * 101), "field 'slides': at most 100 slides"),
+    (deck_with(slides="all"), "field 'slides': 'slides' must be a non-empty list"),
+    (deck_with(subtitle_key="present.deck.default.title", subtitles={"en": "x"}),
+     "field 'subtitle_key': give either 'subtitle_key' or 'subtitles', not both"),
+    (deck_with(slides__2__view__years=[2030, 1990]), "slide 3 ('energy'), field 'view.years'"),
+])
+def test_the_first_problem_pydantic_finds_is_named_by_deck_slide_and_field(raw, expected):
+    assert expected in error_for(raw)
