@@ -26,6 +26,8 @@ class DashboardSettings(BaseSettings):
                                                        "dashboard.")
     debug: bool = Field(False, description="Dash dev tools when the app is run with `python -m dashboard.app` "
                                            "(never in production).")
+    plotly_bundle: Path | None = Field(None, description="The plotly.js basic bundle to serve instead of Dash's full "
+                                                         "one (default: <venv>/share/twincity/, installed by make).")
     chromium: str = Field("/usr/bin/chromium", validation_alias=AliasChoices("TWINCITY_CHROMIUM", "CHROMIUM"),
                           description="The Chromium that prints the PDF briefing pack (also read from $CHROMIUM).")
 
