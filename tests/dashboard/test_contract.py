@@ -32,3 +32,14 @@ def test_shared_folders_have_the_same_defaults_on_both_sides(monkeypatch, tmp_pa
     assert paths.published_dir() == dashboard_settings.published_dir()
     monkeypatch.setenv("TWINCITY_DATA", str(tmp_path))
     assert paths.published_dir() == dashboard_settings.published_dir() == tmp_path / "published"
+
+
+def test_a_web_worker_loads_neither_the_etl_nor_pandera():
+    import subprocess
+    import sys
+
+    code = ("import sys; from dashboard.app import create_app; create_app(); import dashboard.briefing, dashboard.cli; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('etl', 'pandera')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "[]"
