@@ -20,6 +20,10 @@ class DashboardSettings(BaseSettings):
     data: Path = Field(ROOT / "data", description="The data folder; the dashboard reads <data>/published.")
     published: Path | None = Field(None, description="The published datasets, read through their `current` link "
                                                      "(default: <data>/published).")
+    jobs: Path | None = Field(None, description="State and files of the briefing-pack jobs, on a volume every "
+                                                "replica mounts (default: <published>/.jobs).")
+    site: Path = Field(ROOT / "data" / "site", description="The city's public-sector page texts (Impressum, "
+                                                            "privacy, accessibility, terms) and site.yaml.")
     public_url: str = Field("", description="Public address of the dashboard, for the QR code and live links of "
                                             "the presenter and the briefing pack (default: the request's host).")
     frame_ancestors: str = Field("'self'", description="CSP frame-ancestors: the sites allowed to embed the "
