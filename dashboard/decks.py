@@ -176,8 +176,11 @@ def _text(key: str | None, texts: dict[str, str], lang: str) -> str:
 # --- loading and checking ---------------------------------------------------------------------------------
 
 def decks_dir() -> Path:
-    """The decks published with the current dataset (the ETL copies ``data/reference/decks``)."""
-    return settings.published_dir() / "current" / "decks"
+    """The decks published with the dataset being served (the ETL copies ``data/reference/decks``);
+    :class:`~dashboard.data.NoDataset` when none is published, as for every other published table."""
+    from dashboard.data import current
+
+    return settings.published_dir() / current().version / "decks"
 
 
 def available() -> list[str]:
