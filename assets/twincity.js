@@ -2,6 +2,9 @@
 window.twincity = window.twincity || {};
 window.twincity.syncUrl = function (params) {
   var q = new URLSearchParams();
+  /* the city pair is part of every view: a control never drops it */
+  var pair = new URLSearchParams(window.location.search).get("pair");
+  if (pair && !("pair" in params)) { q.set("pair", pair); }
   Object.keys(params).forEach(function (k) {
     var v = params[k];
     if (Array.isArray(v)) { v = v.join(","); }
@@ -36,7 +39,9 @@ window.twincity.openEvent = function (clickData) {
   var p = clickData && clickData.points && clickData.points[0];
   if (!p || typeof p.customdata !== "string") { return ""; }
   var m = window.location.pathname.match(/^\/(en|de|ja)/);
-  window.location.assign("/" + (m ? m[1] : "en") + "/timeline?event=" + encodeURIComponent(p.customdata));
+  var pair = new URLSearchParams(window.location.search).get("pair");
+  window.location.assign("/" + (m ? m[1] : "en") + "/timeline?" + (pair ? "pair=" + encodeURIComponent(pair) + "&" : "")
+                         + "event=" + encodeURIComponent(p.customdata));
   return p.customdata;
 };
 /* Switch language in place (no reload, plotly.js stays compiled): the page is rendered again for the

@@ -191,8 +191,7 @@ def generate(target: Path, municipalities: int, years: int, indicators: int, see
     extra = pd.DataFrame({"id": areas, "kind": "city", "name_en": areas, "name_de": areas, "name_ja": areas,
                           "country": "DE", "parent_id": "nrw", "official_code": "", "lat": "", "lon": "",
                           "coordinates_source": "", "time_zone": "Europe/Berlin", "currency": "EUR",
-                          "fiscal_year_start_month": "1", "colour": "#999999", "population_bases": "register",
-                          "pair": ""})
+                          "fiscal_year_start_month": "1", "colour": "#999999", "population_bases": "register"})
     pd.concat([places, extra[places.columns]]).to_csv(reference / "places.csv", index=False)
     specs = indicator_specs(indicators)
     catalogue = pd.read_csv(reference / "indicators.csv", dtype=str, keep_default_na=False)

@@ -14,7 +14,7 @@ from flask import Flask, redirect, request
 from dashboard import data, health, ids, plotly_bundle
 from dashboard.components import data_status
 from dashboard.components.shell import PAGES
-from dashboard.i18n import LANGUAGES
+from dashboard.i18n import LANGUAGES, t
 from dashboard.i18n.catalog import best_language
 from dashboard.compression import StaticCompressionCache, cache_key
 from dashboard.security import add_security_headers
@@ -72,10 +72,10 @@ def create_app() -> dash.Dash:
         serve_locally=True,
         compress=True,
         suppress_callback_exceptions=True,
-        title="Essen ⇄ Koriyama",
+        title=t("app.product", "en"),
         update_title=None,
         meta_tags=[{"name": "viewport", "content": "width=device-width, initial-scale=1"},
-                   {"name": "description", "content": "Essen ⇄ Koriyama twin city dashboard"}],
+                   {"name": "description", "content": t("app.description", "en")}],
         index_string=INDEX,
     )
     _import_pages()

@@ -11,4 +11,4 @@ FIELDS = ("renewable_energy", "healthcare", "next_generation", "water", "culture
 KINDS = ("agreement", "delegation_visit", "study_tour", "trade_fair", "online_exchange", "award", "seminar",
          "meeting", "symposium", "opening", "exchange_programme", "other")
 STATUSES = ("held", "planned", "cancelled")
-PLACES = ("essen", "koriyama", "online", "elsewhere")   # where an event took place (issue: from the catalogues)
+VENUES = ("online", "elsewhere")   # where an event took place besides the pair's two places (from the catalogues)

@@ -56,6 +56,9 @@ class Dataset:
     actions: pd.DataFrame
     targets: pd.DataFrame
     documents: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=["id", "title", "date", "file"]))
+    pairs: pd.DataFrame = field(default_factory=pd.DataFrame)
+    relationships: pd.DataFrame = field(default_factory=pd.DataFrame)
+    pair_notes: pd.DataFrame = field(default_factory=pd.DataFrame)
     boundaries: dict = field(default_factory=dict)
     boundary_meta: dict = field(default_factory=dict)
 
@@ -117,8 +120,9 @@ def load(version_dir: Path) -> Dataset:
     name = version_dir.resolve().name
     try:
         tables = {table: pd.read_parquet(version_dir / f"{table}.parquet") for table in TABLES}
-        if (version_dir / "documents.parquet").exists():  # versions published before documents were added lack it
-            tables["documents"] = pd.read_parquet(version_dir / "documents.parquet")
+        for optional in ("documents", "pairs", "relationships", "pair_notes"):  # versions published before these lack them
+            if (version_dir / f"{optional}.parquet").exists():
+                tables[optional] = pd.read_parquet(version_dir / f"{optional}.parquet")
         boundaries, meta = {}, {}
         bdir = version_dir / "boundaries"
         if (bdir / "boundaries.json").exists():

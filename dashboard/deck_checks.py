@@ -9,7 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
-from dashboard.decks import MAX_SLIDES, SLIDE_ID, Deck, DeckError, Param, Slide, View, spec
+from dashboard.decks import MAX_SLIDES, SLIDE_ID, Deck, DeckError, Param, Slide, View, _place_ids, pair_ids, spec
 from dashboard.i18n import LANGUAGES
 from dashboard.i18n.catalog import catalogue
 
@@ -93,10 +93,18 @@ class DeckModel(_Strict):
     titles: Any = None
     subtitle_key: Any = None
     subtitles: Any = None
+    pair: Any = None
     slides: list[SlideModel] = Field(min_length=1, max_length=MAX_SLIDES)
 
     _title_key = field_validator("title_key", "subtitle_key")(SlideModel._title_key.__func__)
     _texts = field_validator("titles", "subtitles")(SlideModel._texts.__func__)
+
+    @field_validator("pair")
+    @classmethod
+    def _pair(cls, value):
+        if value and (not isinstance(value, str) or value not in pair_ids()):
+            raise _problem(f"unknown pair {value!r}; pairs: {', '.join(pair_ids())}")
+        return value or ""
 
     @model_validator(mode="after")
     def _titles_and_ids(self):
@@ -151,7 +159,7 @@ def validate(raw, *, source: str = "<deck>", name: str = "deck") -> Deck:
     slides = tuple(Slide(number=n, id=s.id, view=s.view, title_key=s.title_key, titles=s.titles or {},
                          notes=s.notes or {}) for n, s in enumerate(model.slides, start=1))
     return Deck(name=name, source=source, slides=slides, title_key=model.title_key, titles=model.titles or {},
-                subtitle_key=model.subtitle_key, subtitles=model.subtitles or {})
+                subtitle_key=model.subtitle_key, subtitles=model.subtitles or {}, pair=model.pair or "")
 
 
 def _view(raw) -> View:
@@ -193,6 +201,13 @@ def _value(param: Param, value, field_name: str) -> str:
         if not (param.lo <= a <= b <= param.hi):
             fail(f"{a}-{b} is outside {param.lo}-{param.hi} (or the years are reversed)")
         return f"{a}-{b}"
+    if param.kind == "overlay":
+        text = str(value).strip()
+        moving, _, base = text.partition("-on-")
+        places = _place_ids()
+        if text in param.allowed or (moving in places and base in places and moving != base):
+            return text
+        fail(f"{value!r} is not one of {', '.join(param.allowed)} (or <place>-on-<place>)")
     if param.kind == "text":
         if not isinstance(value, str) or len(value) > 100:
             fail("must be a text of at most 100 characters")

@@ -3,6 +3,7 @@
 A deck is a list of bookmarked views (``data/reference/decks/<name>.yaml``, published with the dataset)::
 
     title_key: present.deck.default.title        # or titles: {en: …, de: …, ja: …}
+    pair: essen_koriyama                         # a pair of data/reference/pairs.csv (default: the default pair)
     slides:
       - id: gdp
         view: {page: economy, indicator: gdp_per_capita, currency: ppp}
@@ -14,8 +15,9 @@ URL parameters (plus ``chart`` where a page has several charts). Values may be w
 numbers and booleans; they are checked against what the page allows and kept in their URL form.
 Any problem raises :class:`DeckError` naming the file, the slide number and the field.
 
-Nothing here talks to Dash; the allowed values come from the pages' own constants (imported lazily,
-so the Dash app must exist when a deck is validated — as it does in the server, the CLI and the tests).
+Nothing here talks to Dash; the allowed values come from the view models (``dashboard.views``), the places
+and the pairs catalogues. A map overlay is pair-relative (``a-on-b`` / ``b-on-a``); ``<place>-on-<place>``
+of the catalogue's places is accepted as well.
 """
 from __future__ import annotations
 
@@ -33,7 +35,6 @@ from dashboard import settings
 DEFAULT_DECK = "default"
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-OVERVIEW_ROWS = ("climate_target", "regional_renewables")
 MAX_SLIDES = 100
 
 
@@ -55,31 +56,45 @@ class DeckError(ValueError):
 
 @dataclass(frozen=True)
 class Param:
-    kind: str                      # "choice" | "choices" | "years" | "flag" | "text"
+    kind: str                      # "choice" | "choices" | "years" | "flag" | "text" | "overlay"
     allowed: tuple[str, ...] = ()
     lo: int = 0
     hi: int = 0
 
 
-def _kpi_indicators() -> tuple[str, ...]:
-    """The overview's KPI rows, in their order, from the published indicators catalogue."""
+def _published(table: str) -> pd.DataFrame:
+    """A catalogue of the dataset being served (decks are checked against the published data only)."""
     from dashboard.data import current
 
-    table = current().indicators
+    return getattr(current(), table)
+
+
+def _kpi_indicators() -> tuple[str, ...]:
+    """The overview's KPI rows, in their order, from the published indicators catalogue."""
+    table = _published("indicators")
     rows = table.assign(order=pd.to_numeric(table["kpi_order"], errors="coerce")).dropna(subset=["order"])
     return tuple(rows.sort_values("order", kind="stable")["id"])
 
 
+def _place_ids() -> tuple[str, ...]:
+    return tuple(_published("places")["id"])
+
+
+def pair_ids() -> tuple[str, ...]:
+    pairs = _published("pairs")
+    return tuple(pairs["id"]) if "id" in pairs else ()
+
+
 @lru_cache(maxsize=1)
 def spec() -> dict[str, dict[str, Param]]:
-    """Page → parameter → what is allowed, from the pages' own constants (one place of truth)."""
-    from dashboard.figures.maps import OVERLAYS
-    from dashboard.pages import economy, energy, people
+    """Page → parameter → what is allowed, from the view models' constants (one place of truth)."""
     from dashboard.timeline_filters import MULTI, YEAR_MAX, YEAR_MIN
+    from dashboard.views import economy, energy, maps, people
+    from dashboard.views.overview import ROWS
 
     return {
         "title": {},
-        "overview": {"indicator": Param("choices", _kpi_indicators() + OVERVIEW_ROWS)},
+        "overview": {"indicator": Param("choices", _kpi_indicators() + ROWS)},
         "people": {"chart": Param("choice", ("population", "density")),
                    "basis": Param("choices", tuple(people.BASES)), "view": Param("choice", tuple(people.VIEWS)),
                    "base": Param("choice", tuple(people.BASE_YEARS)),
@@ -88,11 +103,12 @@ def spec() -> dict[str, dict[str, Param]]:
                     "currency": Param("choice", tuple(economy.CURRENCIES)),
                     "years": Param("years", lo=economy.YEARS[0], hi=economy.YEARS[1])},
         "energy": {"chart": Param("choice", ("shares", "capacity")),
-                   "indicator": Param("choices", tuple(energy.SHARES)), "areas": Param("choices", tuple(energy.AREAS)),
+                   "indicator": Param("choices", tuple(energy.SHARES)), "areas": Param("choices", _place_ids()),
                    "years": Param("years", lo=energy.YEARS[0], hi=energy.YEARS[1]), "events": Param("flag")},
-        "maps": {"chart": Param("choice", ("location", "twin", "overlay")), "overlay": Param("choice", tuple(OVERLAYS)),
+        "maps": {"chart": Param("choice", maps.CHARTS), "overlay": Param("overlay", tuple(maps.OVERLAYS)),
                  "districts": Param("flag")},
-        "timeline": {**{k: Param("choices", tuple(v)) for k, v in MULTI.items()}, "q": Param("text"),
+        "timeline": {**{k: Param("choices", tuple(v) + (_place_ids() if k == "place" else ()))
+                        for k, v in MULTI.items()}, "q": Param("text"),
                      "years": Param("years", lo=YEAR_MIN, hi=YEAR_MAX)},
     }
 
@@ -113,10 +129,11 @@ class View:
         """The URL parameters of the live page (``chart`` only picks a chart for the slide)."""
         return {k: v for k, v in self.params.items() if k != "chart"}
 
-    def live_path(self, lang: str) -> str:
-        """The dashboard page showing this view: ``/en/economy?currency=ppp``; a title slide → the overview."""
+    def live_path(self, lang: str, pair: str = "") -> str:
+        """The dashboard page showing this view: ``/en/economy?currency=ppp``; a title slide → the overview.
+        ``pair``: the deck's pair when it is not the default one (``?pair=…`` comes first)."""
         page = "overview" if self.page == "title" else self.page
-        query = urlencode(self.query(), safe=",")
+        query = urlencode({**({"pair": pair} if pair else {}), **self.query()}, safe=",")
         return f"/{lang}/{page}" + (f"?{query}" if query else "")
 
 
@@ -149,6 +166,7 @@ class Deck:
     titles: dict[str, str] = field(default_factory=dict)
     subtitle_key: str | None = None
     subtitles: dict[str, str] = field(default_factory=dict)
+    pair: str = ""           # a pair id of the catalogue; "" = the default pair
 
     def title(self, lang: str) -> str:
         return _text(self.title_key, self.titles, lang)

@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 from urllib.parse import parse_qs, urlencode
 
 import numpy as np
 import pandas as pd
 
-from dashboard.contract import FIELDS, KINDS, PLACES, STATUSES
+from dashboard.contract import FIELDS, KINDS, STATUSES, VENUES
 
-MULTI = {"field": FIELDS, "place": PLACES, "kind": KINDS, "status": STATUSES}
+# "place" takes the pair's two place ids as well (see dashboard.views.timeline.places)
+MULTI = {"field": FIELDS, "place": tuple(VENUES), "kind": KINDS, "status": STATUSES}
 YEAR_MIN, YEAR_MAX = 1800, 2100
 MAX_QUERY_TEXT = 100
 MAX_RAW_VALUE = 2000
@@ -39,6 +40,13 @@ class TimelineState:
     who: str | None = None
     event: str | None = None
 
+    def with_event(self, event: str | None) -> "TimelineState":
+        return replace(self, event=event)
+
+    @property
+    def is_filtered(self) -> bool:
+        return bool(self.field or self.place or self.kind or self.status or self.q or self.who
+                    or self.year_from is not None or self.year_to is not None)
 
 
 # --- cleaning of untrusted values -------------------------------------------------------------------------
@@ -112,11 +120,12 @@ def clean_id(raw, known: Iterable[str] | None = None) -> str | None:
 
 
 def make_state(*, field=None, place=None, kind=None, status=None, q=None, year_from=None, year_to=None,
-               who=None, event=None, event_ids=None, stakeholder_ids=None) -> TimelineState:
-    """A clean state from control values or URL values of any type."""
+               who=None, event=None, event_ids=None, stakeholder_ids=None, places=None) -> TimelineState:
+    """A clean state from control values or URL values of any type; ``places``: where the pair's events
+    may take place (its two place ids, online, elsewhere)."""
     lo, hi = clean_years(year_from, year_to)
     return TimelineState(
-        field=clean_choices(field, FIELDS), place=clean_choices(place, PLACES),
+        field=clean_choices(field, FIELDS), place=clean_choices(place, places or VENUES),
         kind=clean_choices(kind, KINDS), status=clean_choices(status, STATUSES),
         q=clean_text(q), year_from=lo, year_to=hi,
         who=clean_id(who, stakeholder_ids), event=clean_id(event, event_ids))
@@ -136,23 +145,27 @@ def _years_param(raw) -> tuple:
     return (single, single) if single is not None else (None, None)
 
 
-def parse_query(query, *, event_ids=None, stakeholder_ids=None) -> TimelineState:
+def query_params(query) -> dict:
+    """A query string (``?a=b&…``) or a mapping (Dash's layout keyword arguments) as a dict."""
+    if isinstance(query, str):
+        text = query[1:] if query.startswith("?") else query
+        return {k: v for k, v in parse_qs(text[:20000], keep_blank_values=True).items()}
+    if isinstance(query, Mapping):
+        return dict(query)
+    return {}
+
+
+def parse_query(query, *, event_ids=None, stakeholder_ids=None, places=None) -> TimelineState:
     """A state from a query string (``?a=b&…``) or from a mapping (Dash's layout keyword arguments).
 
     ``event_ids`` / ``stakeholder_ids``: when given, ``event`` / ``who`` must be one of them.
     """
-    if isinstance(query, str):
-        text = query[1:] if query.startswith("?") else query
-        params = {k: v for k, v in parse_qs(text[:20000], keep_blank_values=True).items()}
-    elif isinstance(query, Mapping):
-        params = dict(query)
-    else:
-        params = {}
+    params = query_params(query)
     year_from, year_to = _years_param(params.get("years"))
     return make_state(field=params.get("field"), place=params.get("place"), kind=params.get("kind"),
                       status=params.get("status"), q=params.get("q"), year_from=year_from, year_to=year_to,
                       who=params.get("who"), event=params.get("event"), event_ids=event_ids,
-                      stakeholder_ids=stakeholder_ids)
+                      stakeholder_ids=stakeholder_ids, places=places)
 
 
 def to_params(state: TimelineState) -> dict[str, str]:

@@ -117,7 +117,7 @@ def sources_table(metas: list[dict]) -> pd.DataFrame:
                      "published": _text(m.get("published")), "obtained": _text(m["obtained"]),
                      "reliability": _text(m.get("reliability")), "priority": int(m.get("priority", 0)),
                      "files": ", ".join(f["name"] for f in m["files"])})
-    rows.append({"id": "derived", "publisher": "Twin City Dashboard ETL", "title": "Derived figures",
+    rows.append({"id": "derived", "publisher": "City Partnership Dashboard ETL", "title": "Derived figures",
                  "url": "", "licence": "as the inputs", "accessed": "", "published": "",
                  "obtained": "computed from the published facts named in each row's inputs",
                  "reliability": "as the inputs", "priority": -1, "files": ""})

@@ -19,7 +19,7 @@ console = Console(stderr=True)
 
 @click.group()
 def main() -> None:
-    """Twin City Dashboard: Essen ⇄ Koriyama."""
+    """City Partnership Dashboard (the pairs are in data/reference/pairs.csv)."""
 
 
 @main.group()

@@ -18,11 +18,14 @@ import pandas as pd
 
 from etl import boundaries, frames, paths, publish
 from etl.catalogues import read_catalogues, read_source_meta, sources_table
-from etl.errors import ValidationError
+from etl.errors import RawDataError, ValidationError
 from etl.extract.checksums import sha256_of, verify
+from etl.extract.indicator_table import READER as INDICATOR_READER
+from etl.extract.indicator_table import declares_reader, read_declared
 from etl.harmonise.derived import add_derived
 from etl.harmonise.preferred import resolve
 from etl.harmonise.units import UNITS
+from etl.pairs import read_pair_notes, read_pairs, read_relationships
 from etl.schema import check_links, check_ranges_and_units, parse_events, validate_facts
 from etl.sources import ALL_SOURCES, FACT_SOURCES, climate_targets, seed_documents
 
@@ -50,6 +53,23 @@ class RunState:
     unchanged: bool = False
 
 
+def _register(state: RunState, source_dir: Path, meta: dict | None = None) -> dict:
+    meta = meta or read_source_meta(source_dir)
+    state.metas[meta["id"]] = meta
+    state.checksums[meta["id"]] = verify(source_dir, meta["files"])
+    for gap in meta.get("gaps") or []:
+        item = gap.get("item", "") if isinstance(gap, dict) else str(gap)
+        state.gaps.append({"source_id": meta["id"], "item": item})
+    return meta
+
+
+def declared_folders(raw: Path) -> list[Path]:
+    """Folders of ``data/raw`` that no module of ``etl/sources`` reads: each must declare its reader."""
+    modules = {m.SOURCE_ID for m in ALL_SOURCES}
+    return sorted(p for p in Path(raw).iterdir() if p.is_dir() and not p.name.startswith((".", "_"))
+                  and p.name not in modules)
+
+
 def step_extract(state: RunState) -> None:
     state.catalogues = read_catalogues(state.reference)
     parts = []
@@ -58,15 +78,22 @@ def step_extract(state: RunState) -> None:
         meta = read_source_meta(source_dir)
         if not meta["files"]:          # a `fetch:` source not fetched yet: nothing to read or show
             continue
-        state.metas[module.SOURCE_ID] = meta
-        state.checksums[module.SOURCE_ID] = verify(source_dir, meta["files"])
-        for gap in meta.get("gaps") or []:
-            item = gap.get("item", "") if isinstance(gap, dict) else str(gap)
-            state.gaps.append({"source_id": module.SOURCE_ID, "item": item})
+        _register(state, source_dir, meta)
         if module in FACT_SOURCES:
             part = module.read(source_dir)
             parts.append(part)
             state.per_source[module.SOURCE_ID] = len(part)
+    for source_dir in declared_folders(state.raw):  # sources declared as data: source.yaml format: reader
+        if read_source_meta(source_dir).get("kind") == "boundaries":
+            continue  # read by the boundaries step (etl/boundaries.py)
+        meta = _register(state, source_dir)
+        if not declares_reader(meta):
+            raise RawDataError(source_dir / "source.yaml", "no reader takes this folder: declare one in source.yaml "
+                               f"(format: reader: {INDICATOR_READER}, see the README, \"Add a source\") or add a "
+                               f"module etl/sources/{source_dir.name}.py", column="format.reader")
+        part = read_declared(source_dir, meta)
+        parts.append(part)
+        state.per_source[meta["id"]] = len(part)
     state.facts = frames.concat(parts)
     state.tables["targets"] = climate_targets.read(state.raw / climate_targets.SOURCE_ID)
     seed_dir = state.raw / seed_documents.SOURCE_ID
@@ -74,6 +101,11 @@ def step_extract(state: RunState) -> None:
     state.tables["stakeholders"] = seed_documents.read_stakeholders(seed_dir)
     state.tables["actions"] = seed_documents.read_actions(seed_dir)
     state.tables["documents"] = seed_documents.documents(state.metas[seed_documents.SOURCE_ID])
+    state.catalogues["relationships"] = read_relationships(state.reference)
+    state.catalogues["pairs"] = read_pairs(state.reference, state.catalogues["places"],
+                                           state.catalogues["relationships"], list(state.tables["documents"]["id"]))
+    state.catalogues["pair_notes"] = read_pair_notes(state.reference, state.catalogues["pairs"],
+                                                     state.catalogues["indicators"])
     state.per_source["climate_targets"] = len(state.tables["targets"])
     state.per_source["events"] = len(state.tables["events"])
 
@@ -111,7 +143,11 @@ def step_harmonise(state: RunState) -> None:
 def step_validate(state: RunState) -> None:
     source_ids = [*state.metas, "derived"]
     facts_report = validate_facts(state.facts, state.catalogues, source_ids)
-    events, problems = parse_events(state.tables["events"], list(state.tables["documents"]["id"]))
+    events, problems = parse_events(state.tables["events"], list(state.tables["documents"]["id"]),
+                                    state.catalogues["pairs"])
+    for table, name in (("actions", "action_plan.csv"), ("stakeholders", "stakeholders.csv")):
+        unknown_pairs = sorted(set(state.tables[table]["pair"]) - set(state.catalogues["pairs"]["id"]))
+        problems += [f"{name}, column 'pair': unknown pair {p!r}" for p in unknown_pairs]
     problems += check_links(state.tables["stakeholders"], state.tables["actions"], set(events["id"]))
     unknown_areas = set(state.tables["targets"]["area_id"]) - set(state.catalogues["places"]["id"])
     problems += [f"targets: unknown area {a!r}" for a in sorted(unknown_areas)]

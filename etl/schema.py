@@ -9,7 +9,7 @@ from etl.errors import ValidationError
 
 PERIOD_KINDS = ["day", "month", "year", "fiscal_year"]
 FIELDS = ["renewable_energy", "healthcare", "next_generation", "water", "culture", "trade", "general"]
-PLACES = ["essen", "koriyama", "online", "elsewhere"]
+VENUES = ["online", "elsewhere"]  # an event is held in one of its pair's places, online or elsewhere
 KINDS = ["agreement", "delegation_visit", "study_tour", "trade_fair", "online_exchange", "award", "seminar",
          "meeting", "symposium", "opening", "exchange_programme", "other"]
 STATUSES = ["held", "planned", "cancelled"]
@@ -125,16 +125,27 @@ def _event_date(text: str, precision: str) -> pd.Timestamp:
     return pd.to_datetime(text, format=formats[precision])
 
 
-def parse_events(events: pd.DataFrame, documents: list[str] | None = None) -> tuple[pd.DataFrame, list[str]]:
+def parse_events(events: pd.DataFrame, documents: list[str] | None = None,
+                 pairs: pd.DataFrame | None = None) -> tuple[pd.DataFrame, list[str]]:
     """Check enums, ids, sources and dates of the events; return them with parsed dates.
 
-    ``documents`` are the ids of the source documents an event may cite (from seed_documents/source.yaml)."""
+    ``documents`` are the ids of the source documents an event may cite (from seed_documents/source.yaml);
+    ``pairs`` the pairs catalogue: an event belongs to one pair and takes place in one of its two places,
+    online or elsewhere."""
     problems = []
     events = events.copy()
-    enums = {"field": FIELDS, "place": PLACES, "kind": KINDS, "status": STATUSES, "precision": PRECISIONS,
+    enums = {"field": FIELDS, "kind": KINDS, "status": STATUSES, "precision": PRECISIONS,
              "milestone": ["yes", "no"], "document": documents or ["000", "001", "002"]}
+    pair_places = ({r["id"]: [r["place_a"], r["place_b"]] for r in pairs.to_dict("records")}
+                   if pairs is not None else None)
+    if pair_places is not None:
+        enums["pair"] = list(pair_places)
     for r in events.itertuples():
         where = f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1})"
+        places = pair_places.get(getattr(r, "pair", ""), []) if pair_places is not None else None
+        if places is not None and r.place not in places + VENUES:
+            problems.append(f"{where}, column 'place': unknown place {r.place!r}; expected one of "
+                            f"{places + VENUES}")
         for column, allowed in enums.items():
             value = getattr(r, column)
             if value not in allowed:

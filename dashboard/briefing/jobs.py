@@ -58,24 +58,27 @@ def _clean_old_jobs() -> None:
             continue
 
 
-def start_job(deck_name: str, lang: str, base_url: str | None = None) -> str:
+def start_job(deck_name: str, lang: str, base_url: str | None = None, pair: str | None = None) -> str:
     """Start making the briefing pack (zip of HTML + PDF) in a thread; poll :func:`job_status`."""
     _clean_old_jobs()
     job = uuid.uuid4().hex
     (jobs_dir() / job).mkdir(parents=True, exist_ok=True)
     _write_status(job, state="running", done=0, total=1, step=t("present.progress_start", lang), file="")
-    threading.Thread(target=_run_job, args=(job, deck_name, lang, base_url), daemon=True,
+    threading.Thread(target=_run_job, args=(job, deck_name, lang, base_url) + ((pair,) if pair else ()), daemon=True,
                      name=f"briefing-{job[:8]}").start()
     return job
 
 
-def _run_job(job: str, deck_name: str, lang: str, base_url: str | None) -> None:
+def _run_job(job: str, deck_name: str, lang: str, base_url: str | None, pair: str | None = None) -> None:
+    from dataclasses import replace
+
     from dashboard.data import current
 
     try:
         deck = decks.load(deck_name)
+        deck = replace(deck, pair=pair) if pair else deck  # the presenter's ?pair= wins over the deck's own
         dataset = current()
-        key = (deck.source, lang, dataset.version, base_url, decks.resolve(deck_name).stat().st_mtime)
+        key = (deck.source, deck.pair, lang, dataset.version, base_url, decks.resolve(deck_name).stat().st_mtime)
         total = steps(deck, FORMATS) + 1
         done = [0]
 

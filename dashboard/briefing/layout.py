@@ -73,9 +73,10 @@ def slide_section(c: Content, dataset, *, graph: Component | None = None, live_u
                className="slide-counter"),
     ], className="slide-head")
     if c.kind == "title":
-        cities = html.P([html.Span(t("app.city_essen", lang), className="city city-essen"),
+        a, b = c.pair.places
+        cities = html.P([html.Span(a.both_scripts(lang), className="city city-a", style={"color": a.text_colour}),
                          html.Span(" ⇄ ", className="twin-arrow", **{"aria-hidden": "true"}),
-                         html.Span(t("app.city_koriyama", lang), className="city city-koriyama")],
+                         html.Span(b.both_scripts(lang), className="city city-b", style={"color": b.text_colour})],
                         className="title-cities")
         body = [html.Div([cities, html.P(c.deck.subtitle(lang), className="title-subtitle")], className="title-text"),
                 qr_block(live_url, lang) if (show_qr and live_url) else None]

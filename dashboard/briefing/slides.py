@@ -7,11 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Callable
 
-import pandas as pd
 import plotly.graph_objects as go
 from dash import html
 
-from dashboard import decks, query
 from dashboard.briefing.provenance import dataset_date, fact_provenance, tree_provenance
 from dashboard.decks import Deck, Slide
 from dashboard.i18n import normalise_language, t
@@ -38,6 +36,7 @@ class Content:
     sources: list[str] = field(default_factory=list)
     dates: list[str] = field(default_factory=list)
     live_path: str = ""
+    pair: object = None                          # the pair shown (dashboard.views.pair.Pair)
 
     @property
     def number(self) -> int:
@@ -48,12 +47,17 @@ class Content:
         return len(self.deck)
 
 
-def build(deck: Deck, slide: Slide, lang: str, dataset) -> Content:
-    """The content of ``slide`` in ``lang``: the real view of its page, with its sources and dates."""
+def build(deck: Deck, slide: Slide, lang: str, dataset, pair: str | None = None) -> Content:
+    """The content of ``slide`` in ``lang``: the real view of its page (through the page's view model, for the
+    deck's pair — or ``pair`` when given, e.g. from the presenter's URL), with its sources and dates."""
+    from dashboard.views.pair import resolve
+
     lang = normalise_language(lang)
+    chosen = resolve(dataset, pair or deck.pair or None)
     content = Content(deck=deck, slide=slide, lang=lang, kind="chart", title=slide.title(lang),
-                      live_path=slide.view.live_path(lang))
-    BUILDERS[slide.view.page](content, slide.view.params, dataset)
+                      live_path=slide.view.live_path(lang, chosen.query_value()), pair=chosen)
+    params = {**slide.view.params, "pair": chosen.id}
+    BUILDERS[slide.view.page](content, params, dataset)
     content.sources = list(dict.fromkeys(s for s in content.sources if s))
     content.dates = list(dict.fromkeys(d for d in content.dates if d))
     return content
@@ -66,130 +70,120 @@ def _title(c: Content, _q: dict, dataset) -> None:
 
 
 def _overview(c: Content, q: dict, dataset) -> None:
-    from dashboard.pages import overview
+    from dashboard.components.kpi_rows import rows
+    from dashboard.views.overview import OverviewView
 
     c.kind = "cards"
-    wanted = [i for i in (q.get("indicator") or "").split(",") if i] or ["population", "area", "density"]
-    rows = [] if set(wanted) <= set(decks.OVERVIEW_ROWS) else list(overview.kpi_rows(dataset, c.lang))
-    if "climate_target" in wanted:
-        rows.append(overview.target_row(dataset, c.lang))
-    if "regional_renewables" in wanted:
-        rows.append(overview.region_row(dataset, c.lang))
-    by_id = {getattr(r, "data-indicator", None): r for r in rows}
-    c.body = [html.Div([by_id[i] for i in wanted if i in by_id], className="kpi-grid present-kpis")]
+    view = OverviewView.from_query(dataset, {"indicator": "population,area,density", **q}, c.lang)
+    by_id = {getattr(r, "data-indicator", None): r for r in rows(dataset, view, c.lang)}
+    c.body = [html.Div([by_id[i] for i in view.indicators if i in by_id], className="kpi-grid present-kpis")]
     c.sources, c.dates = tree_provenance(c.body, c.lang)
 
 
 def _people(c: Content, q: dict, dataset) -> None:
-    from dashboard.pages import people
+    from dashboard.views.people import PeopleView
 
-    bases = query.choices(q.get("basis"), people.BASES, people.BASES)
-    view = query.choice(q.get("view"), people.VIEWS, "absolute")
-    base_year = int(query.choice(q.get("base"), people.BASE_YEARS, "2011"))
-    years = query.year_range(q.get("years"), *people.YEARS, people.YEARS)
+    view = PeopleView.from_query(dataset, q)
     if c.slide.view.chart == "density":
         c.heading = t("people.density_title", c.lang)
-        c.figure = people.density_figure(dataset, c.lang, bases, years)
-        rows = people.select(dataset, "density", bases, years)
+        c.figure = view.density_figure(dataset, c.lang)
+        rows = view.rows(dataset, "density")
         c.notes = [t("people.density_note", c.lang)]
     else:
         c.heading = t("people.population_title", c.lang)
-        c.figure = people.population_figure(dataset, c.lang, bases, years, view, base_year,
-                                            query.flag(q.get("events"), False))
-        rows = people.select(dataset, "population", bases, years)
-        c.notes = [dataset.indicator("population").get(f"comparability_{c.lang}", ""), t("people.gap_note", c.lang)]
+        c.figure = view.population_figure(dataset, c.lang)
+        rows = view.rows(dataset, "population", indexed=False)
+        c.notes = [view.note(dataset, "population", c.lang), t("people.gap_note", c.lang)]
     c.sources, c.dates = fact_provenance(rows, dataset, c.lang)
 
 
 def _economy(c: Content, q: dict, dataset) -> None:
-    from dashboard.pages import economy
+    from dashboard.views.economy import EconomyView
 
-    currency = query.choice(q.get("currency"), economy.CURRENCIES, "market")
-    measure = query.choice(q.get("indicator"), economy.MEASURES, "gdp")
-    years = query.year_range(q.get("years"), *economy.YEARS, economy.YEARS)
+    view = EconomyView.from_query(dataset, q)
+    rows = view.gdp_rows(dataset)
     c.heading = t("economy.gdp_title", c.lang)
-    c.figure, rows = economy.gdp_figure(dataset, c.lang, measure, currency, years)
-    c.notes = [economy.rates_text(dataset, c.lang, rows, currency),
-               dataset.indicator("gdp_nominal").get(f"comparability_{c.lang}", "")]
+    c.figure = view.gdp_figure(dataset, c.lang)
+    c.notes = [view.rates_text(dataset, c.lang), view.gdp_note(dataset, c.lang)]
     c.sources, c.dates = fact_provenance(rows, dataset, c.lang)
 
 
 def _energy(c: Content, q: dict, dataset) -> None:
-    from dashboard.pages import energy
-    from dashboard.selection import series
+    from dashboard.views.energy import EnergyView
 
-    areas = query.choices(q.get("areas"), energy.AREAS, energy.AREAS)
+    view = EnergyView.from_query(dataset, q)
     if c.slide.view.chart == "capacity":
         c.heading = t("energy.capacity_title", c.lang)
-        rows = pd.concat([series(dataset.facts, i, areas) for i in energy.CAPACITY])
-        c.figure = energy.capacity_figure(dataset, c.lang, rows)
+        rows = view.capacity_rows(dataset)
+        c.figure = view.capacity_figure(dataset, c.lang)
         c.notes = [t("energy.capacity_note", c.lang)]
     else:
-        indicators = query.choices(q.get("indicator"), energy.SHARES, energy.SHARES)
-        years = query.year_range(q.get("years"), *energy.YEARS, (2005, 2042))
         c.heading = t("energy.shares_title", c.lang)
-        c.figure = energy.shares_figure(dataset, c.lang, indicators, areas, years, query.flag(q.get("events"), False))
-        rows = energy.select_shares(dataset, indicators, areas, years)
+        c.figure = view.shares_figure(dataset, c.lang)
+        rows = view.share_rows(dataset)
         c.notes = [t("energy.shares_note", c.lang)]
     c.sources, c.dates = fact_provenance(rows, dataset, c.lang)
 
 
 def _maps(c: Content, q: dict, dataset) -> None:
-    from dashboard.figures import maps as figures
-    from dashboard.pages import maps
+    from dashboard.components import map_cards
+    from dashboard.views.maps import MapsView
 
-    a, b = maps.pair(dataset)
-    names = {"a": figures.name(a, c.lang), "b": figures.name(b, c.lang)}
+    view = MapsView.from_query(dataset, q)
+    a, b = view.rows()
+    names = view.pair.names(c.lang)
     chart = c.slide.view.chart
     layers, extra = [a["id"], b["id"]], []
-    if chart != "location" and not maps.has_boundaries(dataset):
+    if chart == "location" and not view.has_coordinates():
         c.kind = "cards"
-        c.body = [maps.missing_message(c.lang)]
+        c.body = [map_cards.no_coordinates(view, c.lang)]
+    elif chart != "location" and not view.has_boundaries(dataset):
+        c.kind = "cards"
+        c.body = [map_cards.missing_message(c.lang, view, dataset)]
     elif chart == "twin":
-        districts = query.flag(q.get("districts"), False)
         c.heading = t("maps.twin.heading", c.lang)
-        c.figure = maps.twin_figure(dataset, c.lang, districts)
+        c.figure = view.twin_figure(dataset, c.lang)
         c.label = t("maps.twin.graph_label", c.lang, **names)
-        c.body = [maps.city_cards(dataset, c.lang)]
-        layers += [f"{a['id']}_districts"] if districts else []
+        c.body = [map_cards.city_cards(dataset, view, c.lang)]
+        districts = view.district_layer(dataset)
+        layers += [f"{districts[0]['id']}_districts"] if districts and view.districts else []
     elif chart == "overlay":
-        direction = query.choice(q.get("overlay"), figures.OVERLAYS, figures.OVERLAYS[0])
-        moving, base = figures.overlay_pair(direction, a, b)
-        areas = maps.official_areas(dataset)
-        area_a, area_b = (areas[p] or maps.city_outline(dataset, p).area_km2 for p in maps.PAIR)
+        moving, base = view.moving_base()
         c.heading = t("maps.overlay.heading", c.lang)
-        c.figure = maps.overlay_figure(dataset, c.lang, direction)
-        c.label = t("maps.overlay.graph_label", c.lang, moving=figures.name(moving, c.lang),
-                    base=figures.name(base, c.lang))
-        c.body = [html.P(figures.ratio_sentence(a, b, area_a, area_b, c.lang), className="kpi-ratio")]
-        c.notes = [maps.overlay_caption(dataset, c.lang, direction)]
+        c.figure = view.overlay_figure(dataset, c.lang)
+        c.label = t("maps.overlay.graph_label", c.lang, moving=moving[f"name_{c.lang}"], base=base[f"name_{c.lang}"])
+        c.body = [html.P(map_cards.ratio_sentence(dataset, view, c.lang), className="kpi-ratio")]
+        c.notes = [map_cards.overlay_caption(view, c.lang)]
     else:
-        c.heading = t("maps.location.heading", c.lang)
-        c.figure = maps.location_figure(dataset, c.lang)
+        c.heading = t("maps.location.heading", c.lang, **names)
+        c.figure = view.location_figure(dataset, c.lang)
         c.label = t("maps.location.graph_label", c.lang, **names)
-        c.body = [maps.location_facts(dataset, c.lang, date.today())]
-        layers, extra = maps.context_layers(dataset), [t("maps.attribution.positions", c.lang)]
+        c.body = [map_cards.location_facts(view, c.lang, date.today())]
+        layers = view.context_layers(dataset) + view.land_layers(dataset)
+        extra = [t("maps.attribution.positions", c.lang)]
     meta = dataset.boundary_meta.get("layers", {})
-    c.body.append(maps.attribution(dataset, layers, c.lang, extra))
+    c.body.append(map_cards.attribution(dataset, layers, c.lang, extra))
     c.sources = [meta[name]["publisher"] for name in layers if name in meta] + extra
     c.dates = [dataset_date(dataset, c.lang)]
 
 
 def _timeline(c: Content, q: dict, dataset) -> None:
-    from dashboard import timeline_filters as tf
     from dashboard.figures.timeline import graph_config, timeline_figure
-    from dashboard.pages import timeline
+    from dashboard.views.timeline import TimelineView
     from dashboard.contract import FIELDS
 
-    state = tf.parse_query(q)
-    rows = tf.filter_events(dataset.events, state, c.lang, dataset.stakeholders)
+    view = TimelineView.from_query(dataset, q)
+    state = view.state
+    rows = view.rows(dataset, c.lang)
     c.heading = t("timeline.chart_title", c.lang)
-    c.figure = timeline_figure(rows, c.lang)
+    c.figure = timeline_figure(rows, c.lang, dict(zip(dataset.places["id"], dataset.places[f"name_{c.lang}"])))
     c.config = {k: v for k, v in graph_config(c.lang, f"timeline-{c.slide.id}").items() if k.startswith("locale")}
     if len(state.field) == 1 and not rows.empty:  # one field: show its lane only
         lane = FIELDS.index(state.field[0])
         c.figure.update_yaxes(range=[lane + 0.499, lane - 0.5])  # not the next lane's label
-    c.body = [html.P(timeline.summary_text(len(rows), len(dataset.events), c.lang), className="kpi-ratio")]
+    total = len(view.events(dataset))
+    c.body = [html.P(t("timeline.summary", c.lang, shown=fmt.number(len(rows), c.lang),
+                       total=fmt.number(total, c.lang)), className="kpi-ratio")]
     source = dataset.source("seed_documents")
     c.sources = [source.get("publisher", "seed_documents")]
     if not rows.empty:

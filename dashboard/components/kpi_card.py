@@ -1,4 +1,4 @@
-"""A pair of KPI cards, Essen beside Koriyama, with date, source, comparability note and ratio."""
+"""A pair of KPI cards, one place of the pair beside the other, with date, source, comparability note and ratio."""
 from __future__ import annotations
 
 from dash import html
@@ -31,13 +31,19 @@ def card(fact: dict | None, indicator: dict, place: dict, dataset, lang: str, er
     return html.Div([
         html.Div(_name(place, lang), className="kpi-city"),
         shown, *extra, note(fact, dataset, lang, era),
-    ], className=f"kpi-card city-{place.get('id')}", **{"data-area": place.get("id", ""),
-                                                          "data-indicator": indicator.get("id", "")})
+    ], className="kpi-card", style=border(place), **{"data-area": place.get("id", ""),
+                                                       "data-indicator": indicator.get("id", "")})
+
+
+def border(place: dict) -> dict:
+    """The card's top border in the place's catalogue colour."""
+    colour = str(place.get("colour") or "")
+    return {"borderTopColor": colour} if colour.startswith("#") else {}
 
 
 def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dict, place_b: dict,
                    lang: str) -> str:
-    """"Area: Koriyama is 3.6 × Essen" — only for like figures: same unit, same year (or a fixed
+    """"Area: <b> is 3.6 × <a>" — only for like figures: same unit, same year (or a fixed
     property of the place such as its area), never for figures stated only in a document."""
     if a is None or b is None or a["unit"] != b["unit"] or "document" in (a.get("basis"), b.get("basis")):
         return ""
@@ -51,10 +57,13 @@ def ratio_sentence(a: dict | None, b: dict | None, indicator: dict, place_a: dic
              label=indicator.get(f"label_{lang}", ""), x=fmt.number(max(r, 1 / r), lang, 1))
 
 
-def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str, era: bool = False) -> html.Section:
+def pair(indicator: dict, facts: tuple, places: tuple, dataset, lang: str, era: bool = False,
+         comparability: str | None = None) -> html.Section:
+    """``comparability``: the pair's note on the indicator (default: the indicator's general note)."""
     a, b = facts
     sentence = ratio_sentence(a, b, indicator, places[0], places[1], lang)
-    comparability = indicator.get(f"comparability_{lang}", "")
+    if comparability is None:
+        comparability = indicator.get(f"comparability_{lang}", "")
     label_id = f"kpi-{indicator['id']}-label"
     return html.Section([
         html.H2(indicator.get(f"label_{lang}", indicator["id"]), className="kpi-label", id=label_id),

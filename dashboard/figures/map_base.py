@@ -18,7 +18,7 @@ LAND_VIEW = (-40.0, 0.0, 190.0, 85.0)  # lon/lat box kept of the world's land (w
 COUNTRY_LINE = "#9aa3ad"
 GRID = "#e3e6ea"
 STANDARD_PARALLEL = 45.0
-OVERLAYS = ("essen-on-koriyama", "koriyama-on-essen")
+OVERLAYS = ("a-on-b", "b-on-a")  # relative to the pair: a = its first place, b = its second
 SIMPLIFY_DRAW_M = 40.0  # drawing only (< 1 px on a 1920 px projector); areas use the published geometry
 SIMPLIFY_MAIN_DEG, SIMPLIFY_INSET_DEG = 0.04, 0.01  # location map: about half a pixel at its usual sizes
 

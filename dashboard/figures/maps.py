@@ -133,10 +133,9 @@ def twin_map(a: dict, b: dict, boundaries: dict, lang: str, *, districts: bool =
 # --- (3) overlay -----------------------------------------------------------------------------------
 
 def overlay_pair(direction: str, a: dict, b: dict) -> tuple[dict, dict]:
-    """(moving, base) places for ``"<moving>-on-<base>"``; unknown directions fall back to the first."""
+    """(moving, base) places for ``"a-on-b"`` / ``"b-on-a"``; unknown directions fall back to the first."""
     direction = direction if direction in OVERLAYS else OVERLAYS[0]
-    moving_id = direction.split("-on-")[0]
-    return (a, b) if a.get("id") == moving_id else (b, a)
+    return (a, b) if direction == "a-on-b" else (b, a)
 
 
 def area_ratio(moving_km2: float, base_km2: float) -> float:

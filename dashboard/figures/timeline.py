@@ -110,11 +110,13 @@ def _label(kind: str, value: str, lang: str) -> str:
     return t(f"timeline.{kind}.{value}", lang)
 
 
-def hover_text(row, lang: str) -> str:
-    """Title, date, field, place, kind and status in the language (text escaped for Plotly)."""
+def hover_text(row, lang: str, place_names: dict | None = None) -> str:
+    """Title, date, field, place, kind and status in the language (text escaped for Plotly). ``place_names``:
+    place id → name from the catalogue, for events held in one of the pair's places."""
+    place = (place_names or {}).get(row["place"]) or _label("place", row["place"], lang)
     title = html.escape(str(row.get(f"title_{lang}") or row.get("title_en") or row["id"]))
     lines = [f"<b>{title}</b>", html.escape(date_text(row, lang)),
-             html.escape(f"{_label('field', row['field'], lang)} · {_label('place', row['place'], lang)}"),
+             html.escape(f"{_label('field', row['field'], lang)} · {place}"),
              html.escape(f"{_label('kind', row['kind'], lang)} · {_label('status', row['status'], lang)}")]
     if is_highlighted(row):
         lines.append(html.escape(t("timeline.legend_milestone", lang)))
@@ -194,7 +196,7 @@ def _style_legend(fig: go.Figure, lang: str) -> None:
                          hoverinfo="skip", showlegend=True, meta={"legend": "style"}))
 
 
-def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
+def timeline_figure(events: pd.DataFrame, lang: str, place_names: dict | None = None) -> go.Figure:
     """x = date, one lane per field. Markers for every event (at its start); bars for the extent of ranges.
 
     Stretches of several years without any event are cut out of the axis (``rangebreaks``)."""
@@ -204,7 +206,7 @@ def timeline_figure(events: pd.DataFrame, lang: str) -> go.Figure:
     events["_y"] = lane_positions(events)
     events["_x"] = [anchor(s, p) for s, p in zip(events["start"], events["precision"])]
     records = events.to_dict("records")
-    events["_hover"] = [hover_text(r, lang) for r in records]
+    events["_hover"] = [hover_text(r, lang, place_names) for r in records]
     events["_style"] = [point_style(r) for r in records]
     events["_big"] = [is_highlighted(r) for r in records]
     fig = go.Figure()

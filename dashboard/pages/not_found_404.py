@@ -2,9 +2,10 @@
 import dash
 from dash import html
 
+from dashboard.components.shell import page_title
 from dashboard.i18n import t
 
-dash.register_page(__name__, path="/404", title="Essen ⇄ Koriyama")
+dash.register_page(__name__, path="/404", title=page_title())
 
 
 def layout(**_kwargs):

@@ -10,25 +10,26 @@ people can reach (else the address the presenter's browser used).
 """
 from __future__ import annotations
 
+from urllib.parse import urlencode
 
 import dash
 from dash import Input, Output, State, callback, dcc, html, no_update
 from flask import has_request_context, request
 
 from dashboard import briefing, decks
+from dashboard.components.shell import page_title, unknown_pair_notice
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
 from dashboard.settings import settings
 
 ROOT_ID = "present-root"
+ANY_PAIR_DECK = "any-pair"
 GRAPH, CONF, JOB, POLL = "present-graph", "present-conf", "present-job", "present-poll"
 DOWNLOAD_BUTTON, DOWNLOAD = "present-download-button", "present-download"
 PROGRESS_BOX, PROGRESS_BAR, PROGRESS_TEXT = "present-progress", "present-progress-bar", "present-progress-text"
 
 
-def _title(lang: str = "en", **_kwargs) -> str:
-    return t("present.page_title", normalise_language(lang))
 
 
 def _one(value):
@@ -39,6 +40,20 @@ def _one(value):
 def deck_name(value) -> str:
     value = _one(value)
     return value if isinstance(value, str) and value in decks.available() else decks.DEFAULT_DECK
+
+
+def _deck_for_pair(name: str, deck, q: dict):
+    """A deck written for one pair (``pair:``) is not shown over another: when the URL names a different pair
+    and no deck, the deck for any pair (``any-pair``) is used."""
+    from dashboard.views.pair import resolve
+
+    wanted = _one(q.get("pair"))
+    if _one(q.get("deck")) or not wanted or not deck.pair or ANY_PAIR_DECK not in decks.available():
+        return name, deck
+    pair = resolve(current(), wanted)
+    if pair.unknown or pair.id == deck.pair:
+        return name, deck
+    return ANY_PAIR_DECK, decks.load(ANY_PAIR_DECK)
 
 
 def slide_number(value, total: int) -> int:
@@ -113,11 +128,13 @@ def layout(lang: str = "en", slide=None, **q):
     name = deck_name(q.get("deck"))
     try:
         deck = decks.load(name)
+        name, deck = _deck_for_pair(name, deck, q)
     except decks.DeckError as exc:
         return error_view(lang, str(exc))
     number = slide_number(slide if slide is not None else q.get("slide"), len(deck))
     dataset = current()
-    content = briefing.build(deck, deck.slides[number - 1], lang, dataset)
+    content = briefing.build(deck, deck.slides[number - 1], lang, dataset, pair=_one(q.get("pair")))
+    pair = content.pair
     live_url = public_base() + content.live_path
     graph = None
     if content.figure is not None:
@@ -126,22 +143,25 @@ def layout(lang: str = "en", slide=None, **q):
                           style={"width": "100%", "height": "100%"})
     section = briefing.slide_section(content, dataset, graph=graph, live_url=live_url)
     section.className += " current"
-    query = "" if name == decks.DEFAULT_DECK else f"?deck={name}"
+    params = {**({} if name == decks.DEFAULT_DECK else {"deck": name}),
+              **({"pair": pair.id} if not pair.unknown and _one(q.get("pair")) else {})}
+    query = "?" + urlencode(params) if params else ""
     return html.Div([
-        html.Main(section, className="present-stage", id="present-stage"),
+        html.Main([unknown_pair_notice(pair, lang), section], className="present-stage", id="present-stage"),
         controls(lang, number, len(deck)),
         html.P(t("present.keys", lang), className="present-help"),
         qr_overlay(live_url, lang),
         notes_panel(content.slide.notes_text(lang), lang),
-        dcc.Store(id=CONF, data={"deck": name, "lang": lang}),
+        dcc.Store(id=CONF, data={"deck": name, "lang": lang, "pair": pair.id}),
         dcc.Store(id=JOB, storage_type="session"),
         dcc.Interval(id=POLL, interval=400, disabled=True),
         dcc.Download(id=DOWNLOAD),
-    ], id=ROOT_ID, className=f"present present-live lang-{lang}", lang=lang,
+    ], id=ROOT_ID, className=f"present present-live lang-{lang}", lang=lang, style=pair.style(),
         **{"data-mode": "live", "data-index": str(number), "data-count": str(len(deck)),
            "data-base": f"/{lang}/present", "data-query": query, "data-live-url": live_url})
 
 
+_title = page_title("present.page_title")
 dash.register_page(__name__, path_template="/<lang>/present", title=_title, name="present", layout=layout)
 dash.register_page(f"{__name__}_slide", path_template="/<lang>/present/<slide>", title=_title,
                    name="present-slide", layout=layout)
@@ -153,7 +173,8 @@ dash.register_page(f"{__name__}_slide", path_template="/<lang>/present/<slide>",
 def start_download(_n, conf):
     conf = conf or {}
     lang = normalise_language(conf.get("lang"))
-    return {"job": briefing.start_job(deck_name(conf.get("deck")), lang, public_base() or None), "lang": lang}
+    pair = conf.get("pair") if isinstance(conf.get("pair"), str) else None
+    return {"job": briefing.start_job(deck_name(conf.get("deck")), lang, public_base() or None, pair), "lang": lang}
 
 
 @callback(Output(PROGRESS_BAR, "value"), Output(PROGRESS_TEXT, "children"), Output(PROGRESS_BOX, "hidden"),

@@ -11,8 +11,9 @@ from dashboard.components import data_status, shell
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
+from dashboard.views.sources import SourcesView
 
-dash.register_page(__name__, path_template="/<lang>/sources", title="Essen ⇄ Koriyama", name="sources")
+dash.register_page(__name__, path_template="/<lang>/sources", title=shell.page_title(), name="sources")
 
 STALE_DAYS = 365
 
@@ -97,9 +98,11 @@ def boundary_attribution(dataset, lang: str):
                          html.Ul([html.Li([m["attribution"], " — ", m["licence"]]) for m in seen.values()])])
 
 
-def layout(lang: str = "en", **_q):
+def layout(lang: str = "en", **q):
     lang = normalise_language(lang)
     dataset = current()
+    view = SourcesView.from_query(dataset, q)
     content = [html.H1(t("sources.title", lang)), html.P(t("sources.lead", lang), className="lead"),
-               data_status.banner(lang), freshness(dataset, lang), source_table(dataset, lang), boundary_attribution(dataset, lang)]
-    return shell.page(lang, "sources", content, dataset)
+               data_status.banner(lang), freshness(dataset, lang), source_table(dataset, lang),
+               boundary_attribution(dataset, lang)]
+    return shell.page(lang, "sources", content, dataset, view)

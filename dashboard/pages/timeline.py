@@ -21,14 +21,14 @@ from dashboard.data import current
 from dashboard.figures.timeline import FIELD_COLOURS, counts_figure, date_text, graph_config, timeline_figure
 from dashboard.i18n import format as fmt
 from dashboard.i18n import normalise_language, t
-from dashboard.contract import FIELDS, KINDS, PLACES, STATUSES
+from dashboard.views.base import pair_query
+from dashboard.views.pair import Pair
+from dashboard.views.timeline import TimelineView, pair_actions, pair_events, pair_stakeholders, places
+from dashboard.contract import FIELDS, KINDS, STATUSES
 
 
-def _title(lang: str = "en", **_kwargs) -> str:
-    return t("timeline.page_title", normalise_language(lang))
-
-
-dash.register_page(__name__, path_template="/<lang>/timeline", title=_title, name="timeline")
+dash.register_page(__name__, path_template="/<lang>/timeline", title=shell.page_title("timeline.page_title"),
+                   name="timeline")
 
 PAGE = "timeline"
 FIELD, PLACE, KIND, STATUS = (ids.page_id(PAGE, n) for n in ("field", "place", "kind", "status"))
@@ -37,6 +37,7 @@ GRAPH, COUNTS, LIST, SUMMARY = (ids.page_id(PAGE, n) for n in ("chart", "counts"
 RESULTS, DETAIL, DETAIL_BODY, CLOSE = (ids.page_id(PAGE, n) for n in ("results", "detail", "detail-body", "close"))
 RESET, WHO_BOX, WHO_TEXT, WHO_REMOVE = (ids.page_id(PAGE, n) for n in ("reset", "who", "who-text", "who-remove"))
 WHO, SELECTED, QUERY, LANG, FOCUS = (ids.page_id(PAGE, n) for n in ("who-store", "selected", "query", "lang", "focus"))
+PAIR_STORE = ids.page_id(PAGE, "pair")
 URL_SINK, FOCUS_SINK = ids.page_id(PAGE, "url-sink"), ids.page_id(PAGE, "focus-sink")
 EVENT_ITEM = ids.page_id(PAGE, "event")
 SOURCE_ID = "seed_documents"
@@ -56,20 +57,31 @@ def _label(kind: str, value: str, lang: str) -> str:
     return t(f"timeline.{kind}.{value}", lang)
 
 
-def _known(dataset) -> dict:
-    return {"event_ids": set(dataset.events["id"]), "stakeholder_ids": set(dataset.stakeholders["id"])}
+def _place(value: str, lang: str, names: dict) -> str:
+    """Where an event took place: one of the pair's places (its catalogue name), online or elsewhere."""
+    return names[value] if value in names else _label("place", value, lang)
+
+
+def place_names(dataset, lang: str) -> dict[str, str]:
+    return dict(zip(dataset.places["id"], dataset.places[f"name_{lang}"]))
+
+
+def _href(pair: Pair, lang: str, **params) -> str:
+    query = pair_query(pair)
+    extra = "&".join(f"{k}={v}" for k, v in params.items())
+    return f"/{lang}/timeline{query}" + (("&" if query else "?") + extra if extra else "") + f"#{RESULTS}"
 
 
 def _swatch(field: str):
     return html.Span(style={**SWATCH, "background": FIELD_COLOURS.get(field, "#000")}, **{"aria-hidden": "true"})
 
 
-def event_button(row, lang: str, selected: bool):
+def event_button(row, lang: str, selected: bool, names: dict | None = None):
     status = row["status"]
     title_style = {"fontWeight": 600}
     if status == "cancelled":
         title_style.update(textDecoration="line-through", color="var(--muted)")
-    meta = [_label("field", row["field"], lang), _label("place", row["place"], lang), _label("kind", row["kind"], lang)]
+    meta = [_label("field", row["field"], lang), _place(row["place"], lang, names or {}), _label("kind", row["kind"], lang)]
     if status != "held":
         meta.append(_label("status", status, lang))
     if row["milestone"] or row["kind"] == "agreement":
@@ -88,10 +100,10 @@ def event_button(row, lang: str, selected: bool):
         **{"data-event": row["id"], "aria-controls": DETAIL, "data-status": status, "data-field": row["field"]}))
 
 
-def event_list(rows: pd.DataFrame, lang: str, selected: str | None):
+def event_list(rows: pd.DataFrame, lang: str, selected: str | None, names: dict | None = None):
     if rows.empty:
         return html.P(t("timeline.empty", lang), className="muted empty-state")
-    return html.Ol([event_button(r, lang, r["id"] == selected) for r in rows.to_dict("records")],
+    return html.Ol([event_button(r, lang, r["id"] == selected, names) for r in rows.to_dict("records")],
                    className="plain event-list", style={"listStyle": "none", "padding": 0, "margin": 0})
 
 
@@ -108,11 +120,13 @@ def who_text(dataset, who: str | None, lang: str) -> str:
 
 
 @per_version(maxsize=256)
-def results(dataset, state: tf.TimelineState, lang: str) -> tuple:
+def results(dataset, view: TimelineView, lang: str) -> tuple:
     """Everything that depends on the filters: timeline, counts, list, summary, institution filter (text, style)."""
-    rows = tf.filter_events(dataset.events, state, lang, dataset.stakeholders)
-    return (timeline_figure(rows, lang), counts_figure(tf.counts_by_year_field(rows), lang),
-            event_list(rows, lang, state.event), summary_text(len(rows), len(dataset.events), lang),
+    state = view.state
+    rows = view.rows(dataset, lang)
+    return (timeline_figure(rows, lang, place_names(dataset, lang)), counts_figure(tf.counts_by_year_field(rows), lang),
+            event_list(rows, lang, state.event, place_names(dataset, lang)),
+            summary_text(len(rows), len(view.events(dataset)), lang),
             who_text(dataset, state.who, lang), {} if state.who else HIDDEN)
 
 
@@ -120,7 +134,7 @@ def _pair(label: str, value) -> list:
     return [html.Dt(label, style={"fontWeight": 600, "marginTop": ".4rem"}), html.Dd(value, style={"margin": 0})]
 
 
-def event_detail(dataset, event_id: str | None, lang: str) -> list:
+def event_detail(dataset, event_id: str | None, lang: str, pair: Pair | None = None) -> list:
     """Title, date, field, place, kind, status, participants, description, institutions and source of one event."""
     rows = dataset.events[dataset.events["id"].eq(event_id)] if event_id else dataset.events.iloc[0:0]
     if rows.empty:
@@ -128,7 +142,8 @@ def event_detail(dataset, event_id: str | None, lang: str) -> list:
                 html.P(t("timeline.detail_none", lang), className="muted")]
     row = rows.iloc[0]
     status = row["status"]
-    place = _label("place", row["place"], lang) + (f" — {row['place_detail']}" if row["place_detail"] else "")
+    pair = pair or TimelineView.from_query(dataset, {"pair": row.get("pair")}).pair
+    place = _place(row["place"], lang, place_names(dataset, lang)) + (f" — {row['place_detail']}" if row["place_detail"] else "")
     items = _pair(t("timeline.date", lang), date_text(row, lang))
     items += _pair(t("timeline.field_label", lang), [_swatch(row["field"]), _label("field", row["field"], lang)])
     items += _pair(t("timeline.place_label", lang), place)
@@ -141,7 +156,7 @@ def event_detail(dataset, event_id: str | None, lang: str) -> list:
         links = []
         for i, s in enumerate(who.itertuples()):
             links += ([", "] if i else []) + [dcc.Link(getattr(s, f"name_{lang}"),
-                                                       href=f"/{lang}/timeline?who={s.id}#{RESULTS}")]
+                                                       href=_href(pair, lang, who=s.id))]
         items += _pair(t("timeline.institutions", lang), links)
     titles = dict(zip(dataset.documents["id"], dataset.documents["title"]))
     document = f"{row['document']} — {titles[row['document']]}" if row["document"] in titles else row["document"]
@@ -163,22 +178,24 @@ def event_detail(dataset, event_id: str | None, lang: str) -> list:
     ]
 
 
-def _checklist(component_id: str, legend: str, values, selected, lang: str, kind: str):
+def _checklist(component_id: str, legend: str, values, selected, lang: str, kind: str, labels: dict | None = None):
     return html.Fieldset([
         html.Legend(legend, className="control-label", style={"fontSize": ".9rem", "marginBottom": ".25rem"}),
-        dbc.Checklist(id=component_id, options=[{"label": _label(kind, v, lang), "value": v} for v in values],
+        dbc.Checklist(id=component_id, options=[{"label": (labels or {}).get(v) or _label(kind, v, lang), "value": v} for v in values],
                       value=list(selected), inline=True, className="check-inline"),
     ], className="control control-wide", style=FIELDSET)
 
 
-def filters(state: tf.TimelineState, lang: str, dataset) -> html.Section:
+def filters(view: TimelineView, lang: str, dataset) -> html.Section:
+    state = view.state
     number = {"type": "number", "min": tf.YEAR_MIN, "max": tf.YEAR_MAX, "step": 1, "debounce": True,
               "style": {"width": "7rem"}}
     return html.Section([
         html.H2(t("timeline.filters", lang), style={"flexBasis": "100%", "margin": 0}),
         _checklist(FIELD, t("timeline.filter_field", lang), FIELDS, state.field, lang, "field"),
         _checklist(KIND, t("timeline.filter_kind", lang), KINDS, state.kind, lang, "kind"),
-        _checklist(PLACE, t("timeline.filter_place", lang), PLACES, state.place, lang, "place"),
+        _checklist(PLACE, t("timeline.filter_place", lang), places(view.pair), state.place, lang, "place",
+                   place_names(dataset, lang)),
         _checklist(STATUS, t("timeline.filter_status", lang), STATUSES, state.status, lang, "status"),
         html.Div([html.Label(t("timeline.filter_search", lang), htmlFor=SEARCH),
                   dcc.Input(id=SEARCH, type="search", value=state.q, debounce=0.4, maxLength=tf.MAX_QUERY_TEXT,
@@ -204,9 +221,9 @@ def _counts_text(lang: str, actions: int, institutions: int, events: int) -> str
 
 
 @per_version(maxsize=8)
-def fields_section(dataset, lang: str) -> html.Section:
+def fields_section(dataset, pair: Pair, lang: str) -> html.Section:
     """Issue item 4: per field, the Local Action Plan actions and the named institutions, linked to their events."""
-    events, actions, people = dataset.events, dataset.actions, dataset.stakeholders
+    events, actions, people = pair_events(dataset, pair), pair_actions(dataset, pair), pair_stakeholders(dataset, pair)
     n_events = dict(zip(people["id"], people["event_ids"].fillna("").map(
         lambda s: len([e for e in s.split(";") if e.strip()]))))
     blocks = []
@@ -223,7 +240,7 @@ def fields_section(dataset, lang: str) -> html.Section:
         for s in field_people.sort_values(f"name_{lang}").itertuples():
             n = n_events.get(s.id, 0)
             name = getattr(s, f"name_{lang}")
-            label = (dcc.Link(name, href=f"/{lang}/timeline?who={s.id}#{RESULTS}", className="institution-link")
+            label = (dcc.Link(name, href=_href(pair, lang, who=s.id), className="institution-link")
                      if n else html.Span(name))
             people_items.append(html.Li([label, " ", html.Span(t("timeline.institution_events", lang,
                                                                   n=fmt.number(n, lang)), className="muted")],
@@ -236,7 +253,7 @@ def fields_section(dataset, lang: str) -> html.Section:
                                     className="muted", style={"fontSize": ".9rem"})],
                          style={"cursor": "pointer", "padding": ".3rem 0"}),
             html.P(dcc.Link(t("timeline.field_events_link", lang, n=fmt.number(field_events, lang)),
-                            href=f"/{lang}/timeline?field={field}#{RESULTS}")) if field_events else None,
+                            href=_href(pair, lang, field=field))) if field_events else None,
             html.H4(t("timeline.actions", lang), style={"fontSize": "1rem", "margin": ".5rem 0 .25rem"}),
             html.Ul(action_items) if action_items else html.P(t("timeline.no_actions", lang), className="muted"),
             html.H4(t("timeline.institutions", lang), style={"fontSize": "1rem", "margin": ".5rem 0 .25rem"}),
@@ -256,8 +273,9 @@ def fields_section(dataset, lang: str) -> html.Section:
 def layout(lang: str = "en", **query):
     lang = normalise_language(lang)
     dataset = current()
-    state = tf.parse_query(query, **_known(dataset))
-    figure, counts, listing, summary, _who, _hidden = results(dataset, state, lang)
+    view = TimelineView.from_query(dataset, query)
+    state = view.state
+    figure, counts, listing, summary, _who, _hidden = results(dataset, view, lang)
     focus = {"target": DETAIL} if state.event else ({"target": RESULTS} if state.who else None)
     chart = html.Section([
         html.H2(t("timeline.chart_title", lang), id=ids.page_id(PAGE, "chart-title")),
@@ -273,14 +291,14 @@ def layout(lang: str = "en", **query):
     detail = html.Section([
         html.Div(html.Button(t("timeline.close", lang), id=CLOSE, type="button", className="btn",
                              style={} if state.event else HIDDEN), style={"float": "right"}),
-        html.Div(event_detail(dataset, state.event, lang), id=DETAIL_BODY),
+        html.Div(event_detail(dataset, state.event, lang, view.pair), id=DETAIL_BODY),
     ], id=DETAIL, tabIndex="-1", className="timeline-detail kpi-row",
         **{"aria-labelledby": ids.page_id(PAGE, "detail-heading")},
         style={"position": "sticky", "top": "9rem", "alignSelf": "start", "scrollMarginTop": "9rem", "minWidth": 0})
     content = [
         html.H1(t("timeline.title", lang)),
-        html.P(t("timeline.lead", lang), className="lead"),
-        filters(state, lang, dataset),
+        html.P(t("timeline.lead", lang, **view.pair.names(lang)), className="lead"),
+        filters(view, lang, dataset),
         html.Div([
             html.P(summary, id=SUMMARY, role="status", **{"aria-live": "polite"}, style={"fontWeight": 600}),
             chart,
@@ -294,12 +312,13 @@ def layout(lang: str = "en", **query):
                                                         "modeBarButtons": [["toImage"]]},
                       style={"height": "380px"}, className="chart"),
         ], className="chart-card", **{"aria-labelledby": ids.page_id(PAGE, "counts-title")}),
-        fields_section(dataset, lang),
+        fields_section(dataset, view.pair, lang),
         dcc.Store(id=WHO, data=state.who), dcc.Store(id=SELECTED, data=state.event),
         dcc.Store(id=QUERY), dcc.Store(id=LANG, data=lang), dcc.Store(id=FOCUS, data=focus),
+        dcc.Store(id=PAIR_STORE, data=view.pair.id),
         html.Div(id=URL_SINK, hidden=True), html.Div(id=FOCUS_SINK, hidden=True),
     ]
-    return shell.page(lang, PAGE, content, dataset)
+    return shell.page(lang, PAGE, content, dataset, view)
 
 
 # --- callbacks (thin) --------------------------------------------------------------------------------------
@@ -308,18 +327,21 @@ FILTERS = [Input(FIELD, "value"), Input(PLACE, "value"), Input(KIND, "value"), I
            Input(SEARCH, "value"), Input(YEAR_FROM, "value"), Input(YEAR_TO, "value"), Input(WHO, "data")]
 
 
-def _state(dataset, field, place, kind, status, q, year_from, year_to, who, event=None) -> tf.TimelineState:
-    return tf.make_state(field=field, place=place, kind=kind, status=status, q=q, year_from=year_from,
-                         year_to=year_to, who=who, event=event, **_known(dataset))
+def _view(dataset, pair_id, field, place, kind, status, q, year_from, year_to, who, event=None) -> TimelineView:
+    pair = TimelineView.pair_from(dataset, {"pair": pair_id})
+    state = tf.make_state(field=field, place=place, kind=kind, status=status, q=q, year_from=year_from,
+                          year_to=year_to, who=who, event=event, event_ids=set(pair_events(dataset, pair)["id"]),
+                          stakeholder_ids=set(dataset.stakeholders["id"]), places=places(pair))
+    return TimelineView(pair=pair, state=state)
 
 
 @callback(Output(GRAPH, "figure"), Output(COUNTS, "figure"), Output(LIST, "children"), Output(SUMMARY, "children"),
           Output(WHO_TEXT, "children"), Output(WHO_BOX, "style"),
-          *FILTERS, State(SELECTED, "data"), State(LANG, "data"), prevent_initial_call=True)
-def update_results(field, place, kind, status, q, year_from, year_to, who, selected, lang):
+          *FILTERS, State(SELECTED, "data"), State(LANG, "data"), State(PAIR_STORE, "data"), prevent_initial_call=True)
+def update_results(field, place, kind, status, q, year_from, year_to, who, selected, lang, pair_id=None):
     dataset = current()
-    state = _state(dataset, field, place, kind, status, q, year_from, year_to, who, selected)
-    return results(dataset, state, normalise_language(lang))
+    view = _view(dataset, pair_id, field, place, kind, status, q, year_from, year_to, who, selected)
+    return results(dataset, view, normalise_language(lang))
 
 
 @callback(Output(SELECTED, "data"), Input(GRAPH, "clickData"), Input({"type": EVENT_ITEM, "index": ALL}, "n_clicks"),
@@ -347,9 +369,9 @@ def show_event(selected, items, lang):
     return event_detail(current(), selected, lang), {} if selected else HIDDEN, styles, focus
 
 
-@callback(Output(QUERY, "data"), *FILTERS, Input(SELECTED, "data"))
-def url_query(field, place, kind, status, q, year_from, year_to, who, selected):
-    return tf.to_query(_state(current(), field, place, kind, status, q, year_from, year_to, who, selected))
+@callback(Output(QUERY, "data"), *FILTERS, Input(SELECTED, "data"), State(PAIR_STORE, "data"))
+def url_query(field, place, kind, status, q, year_from, year_to, who, selected, pair_id=None):
+    return _view(current(), pair_id, field, place, kind, status, q, year_from, year_to, who, selected).to_query()
 
 
 @callback(Output(FIELD, "value"), Output(PLACE, "value"), Output(KIND, "value"), Output(STATUS, "value"),

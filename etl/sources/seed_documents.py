@@ -15,11 +15,11 @@ ACTIONS = "action_plan.csv"
 FIGURE_COLUMNS = ["area", "indicator", "value", "unit", "period", "document", "locator", "note"]
 EVENT_COLUMNS = ["id", "date_start", "date_end", "precision", "field", "place", "place_detail", "kind",
                  "status", "milestone", "title_en", "title_de", "title_ja", "description_en",
-                 "description_de", "description_ja", "participants", "document", "locator"]
+                 "description_de", "description_ja", "participants", "document", "locator", "pair"]
 STAKEHOLDER_COLUMNS = ["id", "name_en", "name_de", "name_ja", "kind", "city", "fields", "event_ids",
-                       "document", "locator"]
+                       "document", "locator", "pair"]
 ACTION_COLUMNS = ["id", "field", "action_en", "action_de", "action_ja", "stakeholder_ids", "status",
-                  "document", "locator"]
+                  "document", "locator", "pair"]
 # Population in the documents: Essen quotes its register, Koriyama its estimated population (推計人口).
 POPULATION_BASIS = {"essen": "register", "koriyama": "estimate"}
 

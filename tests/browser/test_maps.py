@@ -50,18 +50,18 @@ def test_overlay_switch_changes_figure_caption_and_url(page, app_url):
     caption = page.inner_text("#maps-overlay-caption")
     page.get_by_label(t("maps.overlay.option", "en", moving="Koriyama", base="Essen")).check()
     page.wait_for_function(f"() => ({DIRECTION})() === 'koriyama-on-essen'")
-    page.wait_for_function("() => location.search.includes('overlay=koriyama-on-essen')")
+    page.wait_for_function("() => location.search.includes('overlay=b-on-a')")
     assert page.inner_text("#maps-overlay-caption") != caption
     moved = [tr for tr in page.evaluate(TRACES, "maps-overlay") if tr["role"] == "moved"]
     assert [tr["place"] for tr in moved] == ["koriyama"]
-    assert page.url.endswith("/en/maps?overlay=koriyama-on-essen")  # no reload, path kept
-    assert "overlay=koriyama-on-essen" in page.get_attribute(".lang-link[hreflang=de]", "href")
+    assert page.url.endswith("/en/maps?overlay=b-on-a")  # no reload, path kept; pair-relative
+    assert "overlay=b-on-a" in page.get_attribute(".lang-link[hreflang=de]", "href")
 
 
 def test_districts_layer_and_url_state(page, app_url):
     open_maps(page, app_url)
     assert not [tr for tr in page.evaluate(TRACES, "maps-twin") if tr["role"] == "district"]
-    page.get_by_label(t("maps.twin.districts_option", "en")).check()
+    page.get_by_label(t("maps.twin.districts_option", "en", n=9, name="Essen")).check()
     page.wait_for_function("""() => document.querySelector('#maps-twin .js-plotly-plot')._fullData
         .filter(tr => tr.meta && tr.meta.role === 'district').length === 9""")
     page.wait_for_function("() => location.search.includes('districts=1')")

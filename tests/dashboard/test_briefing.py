@@ -1,6 +1,7 @@
 """The briefing pack: standalone HTML (every slide, nothing fetched) and PDF (one slide per page, each page
 with its sources and reference dates), in English and Japanese; slides built from the pages' own functions."""
 import re
+from pathlib import Path
 import time
 import unicodedata
 from html import escape as html_escape
@@ -94,19 +95,21 @@ def test_pdf_has_one_page_per_slide_with_sources_and_dates(packs, deck, lang):
         assert "出典" in reader.pages[1].extract_text()
 
 
-def test_slides_come_from_the_pages_functions(dataset, deck):
-    from dashboard.pages import maps, overview
+def test_slides_come_from_the_view_models_the_pages_use(dataset, deck):
+    from dashboard.components.kpi_rows import rows as kpi_rows
+    from dashboard.views.maps import MapsView
+    from dashboard.views.overview import OverviewView
 
     by_id = {s.id: s for s in deck.slides}
     glance = briefing.build(deck, by_id["at-a-glance"], "de", dataset)
     rows = [getattr(r, "data-indicator") for r in glance.body[0].children]
     assert rows == ["population", "area", "density"]
-    page_rows = {getattr(r, "data-indicator"): r for r in overview.kpi_rows(dataset, "de")}
+    page_rows = {getattr(r, "data-indicator"): r for r in kpi_rows(dataset, OverviewView.from_query(dataset, {}), "de")}
     assert str(glance.body[0].children[0].to_plotly_json()) == str(page_rows["population"].to_plotly_json())
     assert glance.sources and all(YEAR.search(d) for d in glance.dates)
 
     twin = briefing.build(deck, by_id["same-scale"], "en", dataset)
-    page_figure = maps.twin_figure(dataset, "en", False)
+    page_figure = MapsView.from_query(dataset, {}).twin_figure(dataset, "en")
     assert twin.figure is page_figure
     before = page_figure.layout.font.size
     projected = briefing.projector(twin.figure)
@@ -116,6 +119,11 @@ def test_slides_come_from_the_pages_functions(dataset, deck):
     fields = {trace.meta["field"] for trace in energy.figure.data if trace.meta and "field" in trace.meta}
     assert fields == {"renewable_energy"}
     assert energy.live_path == "/ja/timeline?field=renewable_energy"
+
+
+def test_briefing_imports_no_page_module():
+    source = Path(briefing.__file__).read_text(encoding="utf-8")
+    assert "dashboard.pages" not in source and "from dashboard import pages" not in source
 
 
 def test_to_html_escapes_styles_and_links():
@@ -141,7 +149,7 @@ def test_presenter_layout_reads_slide_and_deck_from_the_url(dataset):
     assert root(lang="en", slide="999") == (total, total)
     assert root(lang="en", slide="x") == ("1", total)
     assert root(lang="ja", slide=["2", "5"], deck="../../etc/passwd") == ("2", total)
-    assert present.layout(lang="en", slide="4").children[0].children.className == "slide slide-kind-chart current"
+    assert present.layout(lang="en", slide="4").children[0].children[1].className == "slide slide-kind-chart current"
     title = present.layout(lang="en")
     qr = [n for n in provenance._walk(title) if isinstance(n, html.Img)]
     assert qr and all(img.src.startswith("data:image/svg+xml") for img in qr)

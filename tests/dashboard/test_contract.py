@@ -14,7 +14,7 @@ def test_event_vocabularies_match_the_etl_validation():
     assert list(contract.FIELDS) == schema.FIELDS
     assert list(contract.KINDS) == schema.KINDS
     assert list(contract.STATUSES) == schema.STATUSES
-    assert list(contract.PLACES) == schema.PLACES
+    assert list(contract.VENUES) == schema.VENUES
 
 
 def test_era_table_matches_the_etl_parser():

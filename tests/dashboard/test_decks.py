@@ -1,5 +1,6 @@
 """Decks: the default deck is valid; every mistake in a deck names the file, the slide and the field."""
 import copy
+from pathlib import Path
 
 import pytest
 import yaml
@@ -145,3 +146,29 @@ def test_presenter_texts_exist_in_every_language():
 ])
 def test_the_first_problem_pydantic_finds_is_named_by_deck_slide_and_field(raw, expected):
     assert expected in error_for(raw)
+
+
+def test_a_deck_names_its_pair_from_the_catalogue():
+    assert decks.load("default").pair == "essen_koriyama"
+    deck = decks.validate(deck_with(pair="grenoble_toyota"))
+    assert deck.pair == "grenoble_toyota"
+    assert deck.slides[1].view.live_path("en", "grenoble_toyota").startswith("/en/economy?pair=grenoble_toyota&")
+    message = error_for(deck_with(pair="atlantis_x"))
+    assert "field 'pair'" in message and "unknown pair 'atlantis_x'" in message and "essen_koriyama" in message
+
+
+@pytest.mark.parametrize("overlay, ok", [("a-on-b", True), ("b-on-a", True), ("koriyama-on-essen", True),
+                                         ("essen-on-essen", False), ("mars-on-essen", False), ("sideways", False)])
+def test_overlays_are_pair_relative_or_name_places_of_the_catalogue(overlay, ok):
+    raw = deck_with(**{"slides__1__view": {"page": "maps", "chart": "overlay", "overlay": overlay}})
+    if ok:
+        assert decks.validate(raw).slides[1].view.params["overlay"] == overlay
+    else:
+        assert "field 'view.overlay'" in error_for(raw)
+
+
+@pytest.mark.parametrize("name", sorted(p.stem for p in (Path(__file__).resolve().parents[2] / "data" / "reference"
+                                                        / "decks").glob("*.yaml")))
+def test_every_deck_of_the_catalogue_is_valid(name):
+    deck = decks.load(name)
+    assert len(deck) > 1 and (not deck.pair or deck.pair in decks.pair_ids())

@@ -10,7 +10,9 @@ from hypothesis import strategies as st
 
 from dashboard import timeline_filters as tf
 from tests.dashboard.event_frames import frame
-from etl.schema import FIELDS, KINDS, PLACES, STATUSES
+from etl.schema import FIELDS, KINDS, STATUSES, VENUES
+
+PLACES = ("essen", "koriyama", *VENUES)
 
 
 

@@ -19,7 +19,7 @@ def event(**values) -> dict:
            "field": "general", "place": "koriyama", "place_detail": "", "kind": "agreement", "status": "held",
            "milestone": "yes", "title_en": "MoU", "title_de": "Absichtserklärung", "title_ja": "覚書",
            "description_en": "", "description_de": "", "description_ja": "", "participants": "",
-           "document": "001", "locator": "slide 5"}
+           "document": "001", "locator": "slide 5", "pair": "essen_koriyama"}
     row.update(values)
     return row
 
@@ -49,8 +49,11 @@ def actions_frame(*rows: dict) -> pd.DataFrame:
     return frame
 
 
+PAIRS = pd.DataFrame([{"id": "essen_koriyama", "place_a": "essen", "place_b": "koriyama"}])
+
+
 def problems_of(*rows: dict) -> list[str]:
-    return parse_events(events_frame(*rows))[1]
+    return parse_events(events_frame(*rows), pairs=PAIRS)[1]
 
 
 def only(problems: list[str], column: str) -> str:

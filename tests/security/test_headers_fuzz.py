@@ -41,21 +41,21 @@ CALLBACKS = {
         "inputs": [("people-basis", "value", ["register", "census"]), ("people-view", "value", "absolute"),
                    ("people-base", "value", "2011"), ("people-years", "value", [1960, 2025]),
                    ("people-events", "value", [])],
-        "state": [("people-lang", "data", "en")],
+        "state": [("people-lang", "data", "en"), ("people-pair", "data", "essen_koriyama")],
     },
     "economy": {
         "output": "..economy-gdp.figure...economy-rate-note.children..",
         "outputs": [{"id": "economy-gdp", "property": "figure"}, {"id": "economy-rate-note", "property": "children"}],
         "inputs": [("economy-indicator", "value", "gdp"), ("economy-currency", "value", "market"),
                    ("economy-years", "value", [2000, 2025])],
-        "state": [("economy-lang", "data", "en")],
+        "state": [("economy-lang", "data", "en"), ("economy-pair", "data", "essen_koriyama")],
     },
     "energy": {
         "output": "energy-shares.figure",
         "outputs": {"id": "energy-shares", "property": "figure"},
         "inputs": [("energy-indicator", "value", ["re_share_energy_demand"]), ("energy-areas", "value", ["essen"]),
                    ("energy-years", "value", [2005, 2042]), ("energy-events", "value", [])],
-        "state": [("energy-lang", "data", "en")],
+        "state": [("energy-lang", "data", "en"), ("energy-pair", "data", "essen_koriyama")],
     },
 }
 
@@ -165,7 +165,7 @@ def test_reload_hash_reveals_no_files(prod):
     b"{not json", b"[]", b"null", json.dumps({"output": "nowhere.children", "outputs": {"id": "nowhere", "property":
                                               "children"}, "inputs": [], "changedPropIds": []}).encode(),
     json.dumps({"output": "people-population.figure"}).encode(),
-    json.dumps(payload("people", [5, {"a": 1}, None, "x", 7], [None])).encode(),
+    json.dumps(payload("people", [5, {"a": 1}, None, "x", 7], [None, None])).encode(),
 ], ids=["malformed", "list", "null", "unknown-output", "missing-inputs", "wrong-types"])
 def test_failing_requests_get_no_trace(prod, body):
     status, headers, text = post_json(prod, body)
@@ -185,7 +185,8 @@ def test_headers_on_every_kind_of_response(prod):
         "script": fetch(prod + script),
         "asset": fetch(prod + "/assets/app.css"),
         "not found": fetch(prod + "/nowhere/at/all.php"),
-        "callback": post_json(prod, payload("people", [v for *_, v in CALLBACKS["people"]["inputs"]], ["en"])),
+        "callback": post_json(prod, payload("people", [v for *_, v in CALLBACKS["people"]["inputs"]],
+                                            ["en", "essen_koriyama"])),
         "callback error": post_json(prod, b"{not json"),
     }.items():
         assert_headers(headers, what)

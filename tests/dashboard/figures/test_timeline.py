@@ -181,7 +181,7 @@ def test_graph_config_in_the_language():
 
 def test_real_data_in_every_language(dataset):
     for lang in ("en", "de", "ja"):
-        fig = tl.timeline_figure(dataset.events, lang)
+        fig = tl.timeline_figure(dataset.events, lang, dict(zip(dataset.places["id"], dataset.places[f"name_{lang}"])))
         texts = [h for tr in event_traces(fig) for h in tr.hovertext]
         assert len(texts) == len(dataset.events)
         assert not any("⟦" in h for h in texts)

@@ -37,7 +37,8 @@ def marked(monkeypatch):
 def data_strings(dataset) -> set[str]:
     out = set()
     for table in (dataset.facts, dataset.places, dataset.indicators, dataset.bases, dataset.sources,
-                  dataset.events, dataset.stakeholders, dataset.actions, dataset.targets):
+                  dataset.events, dataset.stakeholders, dataset.actions, dataset.targets, dataset.pairs,
+                  dataset.relationships, dataset.pair_notes):
         for column in table.columns:
             if table[column].dtype == object or pd.api.types.is_string_dtype(table[column]):
                 out.update(str(v) for v in table[column].dropna().unique())
@@ -63,7 +64,7 @@ def test_layout_text_comes_from_catalogues_or_data(dataset, marked, lang):
                 continue
             if any(text in s for s in allowed):
                 continue
-            if all(part.strip() in allowed or NUMERIC.match(part) for part in re.split(r"[,;、] ", text)):
+            if all(part.strip() in allowed or NUMERIC.match(part) for part in re.split(r"[,;、·⇄] ", text)):
                 continue  # a list of data labels
             pytest.fail(f"{module} ({lang}) shows text not from a catalogue or the data: {text!r}")
 

@@ -33,4 +33,4 @@ def test_unemployment_has_its_definition_as_basis(facts):
 
 
 def test_shape(facts):
-    assert len(facts) == 24 and facts["area_id"].eq("essen").all()
+    assert facts["raw_row"].is_unique and sorted(facts["raw_row"]) == list(range(1, len(facts) + 1)) and facts["area_id"].eq("essen").all()

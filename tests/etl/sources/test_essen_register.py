@@ -25,7 +25,7 @@ def test_known_values(facts):
 
 
 def test_shape(facts):
-    assert len(facts) == 20
+    assert facts["raw_row"].is_unique and sorted(facts["raw_row"]) == list(range(1, len(facts) + 1))
     assert facts["area_id"].eq("essen").all() and facts["indicator_id"].eq("population").all()
     assert facts["basis"].eq("register").all() and facts["unit"].eq("persons").all()
     assert facts["source_url"].str.startswith("http").all()

@@ -24,5 +24,5 @@ def test_known_values(facts):
 
 
 def test_shape(facts):
-    assert len(facts) == 13
+    assert facts["raw_row"].is_unique and sorted(facts["raw_row"]) == list(range(1, len(facts) + 1))
     assert facts["area_id"].eq("essen").all() and facts["unit"].eq("persons").all()

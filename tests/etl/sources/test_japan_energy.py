@@ -33,4 +33,4 @@ def test_wind_in_kw_and_calendar_year(facts):
 
 
 def test_shape(facts):
-    assert len(facts) == 15 and set(facts["area_id"]) == {"fukushima_pref", "koriyama"}
+    assert facts["raw_row"].is_unique and sorted(facts["raw_row"]) == list(range(1, len(facts) + 1)) and set(facts["area_id"]) == {"fukushima_pref", "koriyama"}

@@ -36,4 +36,4 @@ def test_census_unemployment(facts):
 
 
 def test_shape(facts):
-    assert len(facts) == 12 and facts["area_id"].eq("koriyama").all()
+    assert facts["raw_row"].is_unique and sorted(facts["raw_row"]) == list(range(1, len(facts) + 1)) and facts["area_id"].eq("koriyama").all()

@@ -1,0 +1,61 @@
+"""The rows of cards of the overview (and of overview slides): headline indicators, targets, regions."""
+from __future__ import annotations
+
+from dash import html
+
+from dashboard.components import kpi_card
+from dashboard.i18n import t
+from dashboard.views.overview import OverviewView
+
+
+def kpi_rows(dataset, view: OverviewView, lang: str) -> list:
+    places = tuple(p.row() for p in view.pair.places)
+    return [kpi_card.pair(ind, facts, places, dataset, lang, view.era, view.note(dataset, ind["id"], lang)) for ind, facts in view.kpi_facts(dataset)]
+
+
+def target_row(dataset, view: OverviewView, lang: str) -> html.Section:
+    cards = []
+    for place in view.target_areas(dataset):
+        rows = view.targets(dataset, place)
+        if rows.empty:
+            text = t("common.no_data", lang)
+            src = html.Div(t("common.no_source", lang), className="source-note muted")
+        else:
+            r = rows.iloc[0].to_dict()
+            years = str(r["year_from"]) if r["year_from"] == r["year_to"] else f"{r['year_from']}–{r['year_to']}"
+            text = t(f"target.{r['target']}", lang, years=years)
+            src = html.Div([html.Span(t("common.decided", lang, date=r["decided"])), " · ",
+                            html.A(dataset.source("climate_targets").get("publisher", ""),
+                                   href=f"/{lang}/sources#source-climate_targets", className="source-link"),
+                            " ", html.A("↗", href=r["source_url"], target="_blank", rel="noopener noreferrer",
+                                        **{"aria-label": t("common.original_page", lang)})],
+                           className="source-note")
+        cards.append(html.Div([html.Div(place.name(lang), className="kpi-city"),
+                               html.Div(text, className="kpi-value kpi-text"), src],
+                              className="kpi-card", style=kpi_card.border(place.row()), **{"data-area": place.id}))
+    return html.Section([html.H2(t("overview.climate_target", lang), className="kpi-label"),
+                         html.Div(cards, className="kpi-pair kpi-three")], className="kpi-row",
+                        **{"data-indicator": "climate_target"})
+
+
+def region_row(dataset, view: OverviewView, lang: str) -> html.Section | None:
+    cards = []
+    for region, indicator, fact in view.region_facts(dataset):
+        ind = dataset.indicator(indicator)
+        cards.append(kpi_card.card(fact, ind, region.row(), dataset, lang, view.era))
+        cards[-1].children.insert(1, html.Div(ind.get(f"label_{lang}", ""), className="kpi-basis"))
+    if not cards:
+        return None
+    return html.Section([html.H2(t("overview.regional_context", lang), className="kpi-label"),
+                         html.Div(cards, className="kpi-pair")], className="kpi-row",
+                        **{"data-indicator": "regional_renewables"})
+
+
+def rows(dataset, view: OverviewView, lang: str) -> list:
+    """Every row of cards the view shows (a deck slide may pick some)."""
+    out = list(kpi_rows(dataset, view, lang))
+    if view.shows("climate_target"):
+        out.append(target_row(dataset, view, lang))
+    if view.shows("regional_renewables"):
+        out.append(region_row(dataset, view, lang))
+    return [r for r in out if r is not None]
