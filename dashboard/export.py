@@ -1,7 +1,12 @@
-"""The data behind a chart as CSV, with source and reference date on every row."""
+"""The data behind a chart as CSV, with source and reference date on every row.
+
+``period`` is the reference period as people read it in the page's language (31. Dezember 2022, 2021年度);
+``ref_date`` stays ISO 8601 so that spreadsheets sort and filter by it."""
 from __future__ import annotations
 
 import pandas as pd
+
+from dashboard.i18n import format as fmt
 
 COLUMNS = ["place", "indicator", "basis", "period", "ref_date", "value", "unit", "source", "source_url", "note"]
 
@@ -14,7 +19,8 @@ def rows_to_csv(rows: pd.DataFrame, dataset, lang: str) -> str:
     out = pd.DataFrame({
         "place": rows["area_id"].map(names).fillna(rows["area_id"]),
         "indicator": rows["indicator_id"].map(labels).fillna(rows["indicator_id"]),
-        "basis": rows["basis"], "period": rows["period"],
+        "basis": rows["basis"],
+        "period": [fmt.period(p, k, d, lang) for p, k, d in zip(rows["period"], rows["period_kind"], rows["ref_date"])],
         "ref_date": pd.to_datetime(rows["ref_date"]).dt.strftime("%Y-%m-%d"),
         "value": rows["value"], "unit": rows["unit"],
         "source": inputs.map(lambda s: "; ".join(publishers.get(x, x) for x in str(s).split(";") if x)),

@@ -54,7 +54,8 @@ def qr_block(url: str, lang: str, class_name: str = "present-qr-block") -> html.
 
 def provenance_line(c: Content, dataset) -> html.P:
     parts = [html.Span([html.Strong(t("present.sources_label", c.lang)), " ",
-                        "; ".join(c.sources) or t("common.no_source", c.lang)], className="prov-sources"),
+                        t("common.list_separator", c.lang).join(c.sources) or t("common.no_source", c.lang)],
+                       className="prov-sources"),
              html.Span([html.Strong(t("present.dates_label", c.lang)), " ",
                         " · ".join(c.dates) or t("common.no_data", c.lang)], className="prov-dates")]
     stamp = dataset_date(dataset, c.lang)

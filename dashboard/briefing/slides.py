@@ -187,8 +187,8 @@ def _timeline(c: Content, q: dict, dataset) -> None:
     source = dataset.source("seed_documents")
     c.sources = [source.get("publisher", "seed_documents")]
     if not rows.empty:
-        c.dates = [t("present.events_range", c.lang, start=fmt.day(rows["start"].min(), c.lang),
-                     end=fmt.day(rows["start"].max(), c.lang))]
+        c.dates = [t("present.events_range", c.lang, range=fmt.date_range(
+            rows["start"].min(), rows["start"].max(), c.lang, "day"))]
     if source.get("accessed"):
         c.dates.append(t("present.accessed", c.lang, date=fmt.day(source["accessed"], c.lang)))
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.components import kpi_card
+from dashboard.components.source_note import RECORD_LANGUAGE
+from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 from dashboard.views.overview import OverviewView
 
@@ -22,10 +24,10 @@ def target_row(dataset, view: OverviewView, lang: str) -> html.Section:
             src = html.Div(t("common.no_source", lang), className="source-note muted")
         else:
             r = rows.iloc[0].to_dict()
-            years = str(r["year_from"]) if r["year_from"] == r["year_to"] else f"{r['year_from']}–{r['year_to']}"
+            years = fmt.year_range(r["year_from"], r["year_to"], lang)
             text = t(f"target.{r['target']}", lang, years=years)
-            src = html.Div([html.Span(t("common.decided", lang, date=r["decided"])), " · ",
-                            html.A(dataset.source("climate_targets").get("publisher", ""),
+            src = html.Div([html.Span(t("common.decided", lang, date=fmt.day_text(r["decided"], lang))), " · ",
+                            html.A(dataset.source("climate_targets").get("publisher", ""), lang=RECORD_LANGUAGE,
                                    href=f"/{lang}/sources#source-climate_targets", className="source-link"),
                             " ", html.A("↗", href=r["source_url"], target="_blank", rel="noopener noreferrer",
                                         **{"aria-label": t("common.original_page", lang)})],

@@ -6,6 +6,7 @@ from datetime import date
 
 from dash import dcc, html
 
+from dashboard.components import source_note
 from dashboard.components.kpi_card import border
 from dashboard.figures import maps as figures
 from dashboard.i18n import format as fmt
@@ -20,10 +21,11 @@ CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 def attribution(dataset, layers: list[str], lang: str, extra: list[str] | None = None) -> html.P:
     """The attribution each licence requires, once per distinct text, in the licence's own words."""
     meta = dataset.boundary_meta.get("layers", {})
-    texts = list(dict.fromkeys(meta[name]["attribution"] for name in layers if name in meta))
+    texts = dict((meta[name]["attribution"], meta[name].get("source_id", "")) for name in layers if name in meta)
     parts: list = [html.Span(t("maps.attribution.label", lang), className="map-attribution-label"), " "]
-    for i, text in enumerate(texts):
-        parts += ([" · "] if i else []) + [html.Span(text, lang="ja" if CJK.search(text) else None)]
+    for i, (text, source_id) in enumerate(texts.items()):
+        parts += ([" · "] if i else []) + [source_note.original_attribution(text, source_id)]
+        parts += source_note.attribution_translation(text, source_id, lang)
     for i, text in enumerate(extra or []):
         parts += ([" · "] if texts or i else []) + [html.Span(text)]
     return html.P(parts, className="source-note map-attribution",
@@ -73,10 +75,14 @@ def location_facts(view: MapsView, lang: str, on: date) -> html.Div:
     facts = figures.location_facts(a, b, on)
     times = facts["time"]
     name_a, name_b = figures.name(a, lang), figures.name(b, lang)
+    def zones(season: str) -> tuple[str, str]:  # MEZ/MESZ on German pages, CET/CEST on English ones
+        on_day = times[season]["date"]
+        return fmt.time_zone(a["time_zone"], on_day, lang), fmt.time_zone(b["time_zone"], on_day, lang)
+
     seasons = t("maps.location.time_seasons", lang, winter=figures.hours(times["winter"]["hours"], lang),
-                tz_winter=f"{times['winter']['abbr_a']}/{times['winter']['abbr_b']}",
+                tz_winter="/".join(zones("winter")),
                 summer=figures.hours(times["summer"]["hours"], lang),
-                tz_summer=f"{times['summer']['abbr_a']}/{times['summer']['abbr_b']}")
+                tz_summer="/".join(zones("summer")))
     no_dst = (t("maps.location.time_no_dst", lang, b=name_b)
               if times["winter"]["abbr_b"] == times["summer"]["abbr_b"] else "")
     return html.Div([
@@ -89,8 +95,8 @@ def location_facts(view: MapsView, lang: str, on: date) -> html.Div:
                   []),
         fact_card(t("maps.location.time_label", lang), figures.hours(times["on"]["hours"], lang),
                   [t("maps.location.time_sentence", lang, date=fmt.day(on, lang), a=name_a, b=name_b,
-                     hours=figures.hours(times["on"]["hours"], lang), tz_a=times["on"]["abbr_a"],
-                     tz_b=times["on"]["abbr_b"]), seasons, no_dst]),
+                     hours=figures.hours(times["on"]["hours"], lang), tz_a=zones("on")[0],
+                     tz_b=zones("on")[1]), seasons, no_dst]),
     ], className="kpi-pair kpi-three map-facts", id="maps-facts",
         **{"data-distance-km": f"{facts['distance_km']:.1f}", "data-hours": f"{times['on']['hours']:g}"})
 

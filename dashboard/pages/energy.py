@@ -9,6 +9,7 @@ from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
 from dashboard.data import current
 from dashboard.export import rows_to_csv
+from dashboard.i18n import format as fmt
 from dashboard.i18n import normalise_language, t
 from dashboard.views.energy import SHARES, YEARS, EnergyView
 
@@ -21,9 +22,9 @@ CONTROLS = (Input("energy-indicator", "value"), Input("energy-areas", "value"), 
 def target_notes(dataset, view: EnergyView, lang: str) -> list[str]:
     names = dict(zip(dataset.places["id"], dataset.places[f"name_{lang}"]))
     targets = dataset.targets[dataset.targets["area_id"].isin(view.pair.areas)]
-    return [t(f"target.{r.target}", lang, years=(r.year_from if r.year_from == r.year_to
-                                                 else f"{r.year_from}–{r.year_to}"))
-            + f" ({names.get(r.area_id, r.area_id)})" for r in targets.itertuples()]
+    return [t("energy.target_of", lang, place=names.get(r.area_id, r.area_id),
+              target=t(f"target.{r.target}", lang, years=fmt.year_range(r.year_from, r.year_to, lang)))
+            for r in targets.itertuples()]
 
 
 def layout(lang: str = "en", **q):
@@ -50,7 +51,7 @@ def layout(lang: str = "en", **q):
         controls,
         chart_card("energy-shares", t("energy.shares_title", lang), lang, view.shares_figure(dataset, lang),
                    notes=[t("energy.shares_note", lang),
-                          t("energy.targets", lang, targets="; ".join(target_notes(dataset, view, lang)) or "—")]),
+                          t("energy.targets", lang, targets=t("common.list_separator", lang).join(target_notes(dataset, view, lang)) or "—")]),
         chart_card("energy-capacity", t("energy.capacity_title", lang), lang,
                    everywhere.capacity_figure(dataset, lang), csv=False, notes=[t("energy.capacity_note", lang)]),
         html.Div(id="energy-url", hidden=True), html.Div(id="energy-event-sink", hidden=True),

@@ -7,7 +7,7 @@ import dash
 import pandas as pd
 from dash import html
 
-from dashboard.components import data_status, shell
+from dashboard.components import data_status, shell, source_note
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
@@ -34,11 +34,25 @@ def latest_reference(dataset) -> dict[str, pd.Timestamp]:
     return dataset.facts.groupby("source_id")["ref_date"].max().to_dict()
 
 
+def dated(key: str, value, lang: str):
+    """'published 3 May 2024'; where the record gives no plain date but a note, the note in its own words."""
+    shown = fmt.day_text(value, lang)
+    if shown != str(value).strip():
+        return t(key, lang, date=shown)
+    before, after = t(key, lang, date="\0").split("\0")
+    return html.Span([before, html.Span(shown, lang=source_note.RECORD_LANGUAGE), after])
+
+
+def check_name(check: str, lang: str) -> str:
+    """A validation check as the catalogue names it (the manifest lists the checks in English)."""
+    shown = t("sources.check." + check.replace(",", "").replace(" ", "_"), lang)
+    return check if shown.startswith("⟦") else shown
+
+
 def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     manifest = dataset.manifest
     now = now or datetime.now(timezone.utc)
     created = datetime.fromisoformat(manifest["created"])
-    age = (now - created).days
     validation = manifest.get("validation", {})
     facts = validation.get("facts", {})
     ok = validation.get("passed", False)
@@ -46,21 +60,24 @@ def freshness(dataset, lang: str, now: datetime | None = None) -> html.Section:
     gaps = manifest.get("gaps", [])
     items = [
         html.Li([t("sources.version", lang), " ", html.Code(dataset.version)]),
-        html.Li(t("sources.created", lang, date=fmt.day(created, lang), days=age)),
+        html.Li(t("sources.created", lang, date=fmt.day(created, lang), ago=fmt.days_ago(created, lang, now))),
         html.Li([html.Span(t("sources.validation_ok" if ok else "sources.validation_failed", lang),
                            className="badge-ok" if ok else "badge-warn"), " ",
                  t("sources.validation_counts", lang, facts=fmt.number(facts.get("facts", 0), lang),
                    derived=fmt.number(facts.get("derived", 0), lang), events=fmt.number(validation.get("events", 0), lang))]),
-        html.Li(t("sources.checks", lang, checks=", ".join(validation.get("checks", [])))),
+        html.Li(t("sources.checks", lang, checks=t("common.list_separator", lang).join(
+            check_name(c, lang) for c in validation.get("checks", [])))),
         html.Li(t("sources.boundaries_yes" if manifest.get("boundaries_available") else "sources.boundaries_no", lang)),
     ]
     return html.Section([
         html.H2(t("sources.freshness_title", lang)),
         html.Ul(items),
         html.Details([html.Summary(t("sources.gaps_title", lang, n=len(gaps) + len(warnings))),
-                      html.Ul([html.Li([html.Strong(dataset.source(g["source_id"]).get("publisher", g["source_id"])),
+                      html.Ul([html.Li(lang=source_note.RECORD_LANGUAGE, children=[
+                                        html.Strong(dataset.source(g["source_id"]).get("publisher", g["source_id"])),
                                         ": ", g["item"]]) for g in gaps]
-                              + [html.Li(w) for w in warnings])]) if gaps or warnings else None,
+                              + [html.Li(w, lang=source_note.RECORD_LANGUAGE) for w in warnings])])
+        if gaps or warnings else None,
     ], className="freshness", id="freshness")
 
 
@@ -72,16 +89,17 @@ def source_table(dataset, lang: str) -> html.Table:
     rows = []
     for s in dataset.sources.sort_values("id").to_dict("records"):
         newest = latest.get(s["id"])
-        dates = [t("sources.accessed", lang, date=s["accessed"])] if s["accessed"] else []
+        dates = [t("sources.accessed", lang, date=fmt.day_text(s["accessed"], lang))] if s["accessed"] else []
         if s.get("published"):
-            dates.append(t("sources.published", lang, date=s["published"]))
+            dates.append(dated("sources.published", s["published"], lang))
         if newest is not None and not pd.isna(newest):
             dates.append(t("sources.latest_ref", lang, date=fmt.day(newest, lang)))
         title = html.A(s["title"], href=s["url"], target="_blank", rel="noopener noreferrer") if s["url"] else s["title"]
         rows.append(html.Tr([
-            html.Td([html.Strong(s["publisher"]), html.Br(), title], id=f"source-{s['id']}"),
-            html.Td(s["licence"]), html.Td(html.Ul([html.Li(d) for d in dates], className="plain")),
-            html.Td([s["obtained"], html.Br(), html.Small(s.get("reliability", ""))]),
+            html.Td([html.Strong(s["publisher"]), html.Br(), title], id=f"source-{s['id']}", lang=source_note.RECORD_LANGUAGE),
+            html.Td(s["licence"], lang=source_note.RECORD_LANGUAGE),
+            html.Td(html.Ul([html.Li(d) for d in dates], className="plain")),
+            html.Td([s["obtained"], html.Br(), html.Small(s.get("reliability", ""))], lang=source_note.RECORD_LANGUAGE),
             html.Td(fed.get(s["id"], "")),
         ]))
     return html.Table([html.Caption(t("sources.table_caption", lang)), head, html.Tbody(rows)], className="sources")
@@ -95,7 +113,10 @@ def boundary_attribution(dataset, lang: str):
     for meta in layers.values():
         seen.setdefault(meta["attribution"], meta)
     return html.Section([html.H2(t("sources.geo_title", lang)),
-                         html.Ul([html.Li([m["attribution"], " — ", m["licence"]]) for m in seen.values()])])
+                         html.Ul([html.Li([source_note.original_attribution(m["attribution"], m.get("source_id", "")),
+                                           *source_note.attribution_translation(m["attribution"], m.get("source_id", ""), lang),
+                                           " — ", html.Span(m["licence"], lang=source_note.RECORD_LANGUAGE)])
+                             for m in seen.values()])])
 
 
 def layout(lang: str = "en", **q):

@@ -6,6 +6,7 @@ select events from the list (buttons: Enter or Space); the chart is an extra way
 """
 from __future__ import annotations
 
+import re
 import time
 
 import dash
@@ -16,6 +17,7 @@ from dash import ALL, Input, Output, State, callback, clientside_callback, ctx, 
 from dashboard import ids
 from dashboard import timeline_filters as tf
 from dashboard.components import shell
+from dashboard.components.source_note import RECORD_LANGUAGE
 from dashboard.cache import per_version
 from dashboard.data import current
 from dashboard.figures.timeline import FIELD_COLOURS, counts_figure, date_text, graph_config, timeline_figure
@@ -143,14 +145,17 @@ def event_detail(dataset, event_id: str | None, lang: str, pair: Pair | None = N
     row = rows.iloc[0]
     status = row["status"]
     pair = pair or TimelineView.from_query(dataset, {"pair": row.get("pair")}).pair
-    place = _place(row["place"], lang, place_names(dataset, lang)) + (f" — {row['place_detail']}" if row["place_detail"] else "")
+    # place_detail, participants and the document's title and locator are kept in English in events.csv: shown in
+    # that original wording, marked as English.
+    place = [_place(row["place"], lang, place_names(dataset, lang))] + (
+        [" — ", html.Span(row["place_detail"], lang=RECORD_LANGUAGE)] if row["place_detail"] else [])
     items = _pair(t("timeline.date", lang), date_text(row, lang))
     items += _pair(t("timeline.field_label", lang), [_swatch(row["field"]), _label("field", row["field"], lang)])
     items += _pair(t("timeline.place_label", lang), place)
     items += _pair(t("timeline.kind_label", lang), _label("kind", row["kind"], lang))
     items += _pair(t("timeline.status_label", lang), _label("status", status, lang))
     if row["participants"]:
-        items += _pair(t("timeline.participants", lang), row["participants"])
+        items += _pair(t("timeline.participants", lang), html.Span(row["participants"], lang=RECORD_LANGUAGE))
     who = tf.event_stakeholders(dataset.stakeholders, row["id"])
     if who is not None and not who.empty:
         links = []
@@ -160,7 +165,10 @@ def event_detail(dataset, event_id: str | None, lang: str, pair: Pair | None = N
         items += _pair(t("timeline.institutions", lang), links)
     titles = dict(zip(dataset.documents["id"], dataset.documents["title"]))
     document = f"{row['document']} — {titles[row['document']]}" if row["document"] in titles else row["document"]
-    source = [t("timeline.source_text", lang, document=document, locator=row["locator"]), " · ",
+    record = {"\0": html.Span(document, lang=RECORD_LANGUAGE), "\1": html.Span(row["locator"], lang=RECORD_LANGUAGE)}
+    source = [record.get(part, part) for part in re.split("([\0\1])", t("timeline.source_text", lang, document="\0",
+                                                                             locator="\1")) if part]
+    source += [" · ",
               html.A(t("timeline.source_link", lang), href=f"/{lang}/sources#source-{SOURCE_ID}",
                      className="source-link")]
     items += _pair(t("timeline.source", lang), html.Span(source, className="source-note"))
@@ -234,7 +242,8 @@ def fields_section(dataset, pair: Pair, lang: str) -> html.Section:
         if field_actions.empty and field_people.empty and not field_events:
             continue
         action_items = [html.Li([getattr(a, f"action_{lang}"), " ",
-                                 html.Span(f"({_label('action_status', a.status, lang)})", className="muted")])
+                                 html.Span(t("timeline.action_status_note", lang, status=_label("action_status", a.status, lang)),
+                                           className="muted")])
                         for a in field_actions.itertuples()]
         people_items = []
         for s in field_people.sort_values(f"name_{lang}").itertuples():

@@ -80,7 +80,9 @@ class EconomyView(PageView):
             rates = series(dataset.facts, rate_indicators(currency, self.currency), [country])
             used = rates[rates["year"].isin(converted["year"])]
             if len(used):
-                values = "; ".join(f"{y}: {fmt.number(v, lang, 2)}" for y, v in zip(used["year"], used["value"]))
+                values = t("common.list_separator", lang).join(
+                    t("economy.rate_in_year", lang, year=fmt.year(y, lang), rate=fmt.number(v, lang, 2))
+                    for y, v in zip(used["year"], used["value"]))
                 parts.append(t(f"economy.rate_used_{self.currency}", lang, currency=currency, rates=values))
         return " ".join(parts)
 

@@ -118,7 +118,7 @@ def test_hover_is_in_the_language_with_precise_dates(small):
     fig_de = tl.timeline_figure(small, "de")
     tr, i = points(fig_de)["e2"]
     assert "Ereignis 2" in tr.hovertext[i]
-    assert "Juli 2019" in tr.hovertext[i] and t("timeline.status.planned", "de") in tr.hovertext[i]
+    assert "Juli – August 2019" in tr.hovertext[i] and t("timeline.status.planned", "de") in tr.hovertext[i]
     tr, i = points(fig_de)["e4"]
     assert "2014" in tr.hovertext[i] and "Januar" not in tr.hovertext[i]  # year precision: no month
     tr, i = points(tl.timeline_figure(small, "ja"))["e1"]

@@ -56,7 +56,7 @@ def test_milestone_markers_carry_event_ids(dataset):
 def test_bars_label_fiscal_years(dataset):
     rows = series(dataset.facts, "gdp_eur", ["koriyama"])
     fig = paired_bars(rows, dataset.places, "de")
-    assert all(str(x).startswith("GJ ") for x in fig.data[0].x)
+    assert all(str(x).startswith("Fiskaljahr ") for x in fig.data[0].x)
 
 
 def test_plot_dates_put_years_in_the_middle():

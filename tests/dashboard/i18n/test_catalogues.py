@@ -14,12 +14,17 @@ def test_every_language_has_every_key():
         assert not missing, f"{lang} lacks {missing[:20]}"
 
 
+# Placeholders a language may leave out: a Japanese fiscal year is named by its first year alone (2021年度).
+MAY_OMIT = {("ja", "period.fiscal_year"): {"next"}}
+
+
 def test_placeholders_agree_across_languages():
     fields = re.compile(r"{(\w+)}")
     for key, text in catalogue("en").items():
         expected = set(fields.findall(text))
         for lang in ("de", "ja"):
-            assert set(fields.findall(catalogue(lang)[key])) == expected, f"{lang}:{key}"
+            found = set(fields.findall(catalogue(lang)[key]))
+            assert found == expected - MAY_OMIT.get((lang, key), set()), f"{lang}:{key}"
 
 
 def test_no_empty_texts_where_english_has_text():
