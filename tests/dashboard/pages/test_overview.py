@@ -9,23 +9,26 @@ from tests.dashboard.tree import find_all, texts
 @pytest.mark.parametrize("lang", ["en", "de", "ja"])
 def test_every_kpi_has_two_cards_with_value_or_gap(dataset, lang):
     tree = overview.layout(lang=lang)
+    core = find_all(tree, "core-card")
     cards = [c for c in find_all(tree, "kpi-card") if c.get("data-indicator")]
-    assert len(cards) >= 2 * 9
-    for card in cards:
-        value = find_all(card["component"], "kpi-value")[0]
+    assert len(core) == 2 * 6 and len(core) + len(cards) >= 2 * 9
+    for card, kind in [*((c, "core") for c in core), *((c, "kpi") for c in cards)]:
+        value = find_all(card["component"], f"{kind}-value")[0]
         if value.get("data-gap"):
             assert texts(value["component"]) == [overview.t("common.no_data", lang)]
             assert "0" not in "".join(texts(value["component"]))
         else:
-            assert find_all(card["component"], "source-note")
+            assert find_all(card["component"], "core-source" if kind == "core" else "source-note")
 
 
 def test_card_values_equal_published_facts(dataset):
     tree = overview.layout(lang="en")
-    for card in find_all(tree, "kpi-card"):
+    cards = [(c, "core") for c in find_all(tree, "core-card")] + [(c, "kpi") for c in find_all(tree, "kpi-card")]
+    assert len(cards) > 12
+    for card, kind in cards:
         if not card.get("data-indicator") or card.get("data-indicator") == "":
             continue
-        value = find_all(card["component"], "kpi-value")[0]
+        value = find_all(card["component"], f"{kind}-value")[0]
         if value.get("data-value"):
             indicator, area = card["data-indicator"], card["data-area"]
             bases = [b for b in str(dataset.place(area).get("population_bases") or "").split(";") if b]
