@@ -4,6 +4,8 @@ both cities and the partnership's milestones; printed to PDF by Chromium like th
 from __future__ import annotations
 
 import html as htmlmod
+import tempfile
+import threading
 from datetime import date
 from pathlib import Path
 
@@ -51,10 +53,11 @@ def table(dataset, pair: Pair, indicators, lang: str, caption: str) -> html.Tabl
                              *[_cell(f, ind, dataset, lang) for f in figure.facts]]))
     head = html.Tr([html.Th(""), *[html.Th(p.name(lang), scope="col", style={"color": p.text_colour})
                                    for p in pair.places]])
-    return html.Table([html.Caption(caption), html.Thead(head), html.Tbody(rows)], className="fs-table")
+    cols = html.Colgroup([html.Col(className="fs-label-col"), html.Col(), html.Col()])
+    return html.Table([html.Caption(caption), cols, html.Thead(head), html.Tbody(rows)], className="fs-table")
 
 
-def milestones(dataset, pair: Pair, lang: str, limit: int = 10) -> list[tuple[str, str]]:
+def milestones(dataset, pair: Pair, lang: str, limit: int = 8) -> list[tuple[str, str]]:
     """(date, title) of the pair's milestones that were held, oldest first (the latest ``limit``)."""
     ev = pair_events(dataset, pair)
     held = ev[(ev["milestone"].fillna(False).astype(bool) & ev["status"].eq("held")).to_numpy()]
@@ -129,4 +132,31 @@ def write(dataset, pair: Pair, code: str, out_dir: Path | str, today: date | Non
     return html_to_pdf(document(dataset, pair, code, today), out_dir / file_name(pair, code))
 
 
-__all__ = ["CODES", "LANGUAGES", "document", "file_name", "languages", "write"]
+_CACHE = Path(tempfile.gettempdir()) / "twincity-factsheets"
+_lock = threading.Lock()
+
+
+def install(server) -> None:
+    """``/factsheet/<code>.pdf?pair=…``: the fact sheet of the URL's pair, printed once per dataset version."""
+    from flask import abort, request, send_file
+
+    from dashboard.data import current
+    from dashboard.views.pair import resolve
+
+    @server.route("/factsheet/<code>.pdf")
+    def _factsheet(code: str):
+        if code not in CODES:
+            abort(404)
+        dataset = current()
+        pair = resolve(dataset, request.args.get("pair"))
+        today = date.today()
+        folder = _CACHE / dataset.version / today.isoformat()
+        path = folder / file_name(pair, code)
+        with _lock:
+            if not path.exists():
+                write(dataset, pair, code, folder, today)
+        return send_file(path, mimetype="application/pdf", as_attachment=True, download_name=path.name,
+                         max_age=3600)
+
+
+__all__ = ["CODES", "LANGUAGES", "document", "file_name", "install", "languages", "write"]

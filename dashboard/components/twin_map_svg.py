@@ -9,7 +9,7 @@ from dashboard.geometry import nice_length, outline_xy, project_local, simplify
 GAP = 0.12  # of the total width, between the two outlines
 
 
-def svg(dataset, pair, scale_label: str, width: int = 320, height: int = 150) -> str:
+def svg(dataset, pair, scale_label: str, width: int = 360, height: int = 130) -> str:
     """``scale_label`` formats the scale bar's length: ``scale_label(km) -> "10 km"``. "" without boundaries."""
     shapes = []
     for place in pair.places:

@@ -199,7 +199,7 @@ def population_of_year(dataset, place: Place, year: int) -> dict | None:
 
 def short_source(fact: dict | None, dataset, lang: str) -> str:
     """A short source label: the row's publisher in the page's language where the dataset has one, else the
-    source's publisher up to its first parenthesis or comma (kept small so it can be swapped for a shared one)."""
+    source's publisher up to its first parenthesis or comma, at most two of its names (kept small so it can be swapped for a shared one)."""
     if fact is None:
         return ""
     own = fact.get(f"publisher_{lang}") or fact.get("publisher_en")
@@ -207,4 +207,4 @@ def short_source(fact: dict | None, dataset, lang: str) -> str:
         return own
     sid = str(fact.get("inputs") or fact.get("source_id") or "").split(";")[0]
     publisher = str(dataset.source(sid).get("publisher") or sid)
-    return publisher.split(" (")[0].split(", ")[0].strip()
+    return " / ".join(publisher.split(" (")[0].split(", ")[0].split(" / ")[:2]).strip()
