@@ -96,7 +96,7 @@ def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: 
                          **{"data-value": repr(float(fact["value"]))})
         sid = str(fact.get("inputs") or fact.get("source_id") or "").split(";")[0]
         full = str(dataset.source(sid).get("publisher") or "")
-        foot = html.Div([html.Span(as_of(fact, lang, era), className="core-date"), " · ",
+        foot = html.Div([html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="core-date"), " · ",
                          html.A(glance.short_source(fact, dataset, lang), href=f"/{lang}/sources#source-{sid}",
                                 title=full, className="core-source-link")], className="core-source")
         spark = sparkline.image(points, place.colour, _alt(indicator, place.name(lang), points, lang)

@@ -42,7 +42,8 @@ def factsheet_links(view: OverviewView, lang: str) -> html.Div:
         html.A(t("glance.factsheet_button", lang), href=href(lang), className="btn btn-primary", id="factsheet-pdf",
                download=""),
         html.Span(t("glance.factsheet_bilingual", lang), className="muted"),
-        *[html.A(code, href=href(code), className="btn", download="", lang="") for code in BILINGUAL[lang]],
+        *[html.A(" + ".join(t(f"language.{part}", part) for part in code.split("+")), href=href(code), className="btn",
+                 download="", **{"data-code": code}) for code in BILINGUAL[lang]],
     ], className="factsheet-links")
 
 
