@@ -167,3 +167,17 @@ def fields_rows(dataset, view, lang: str) -> list:
                 row.children.insert(2, line)
         out.append(row)
     return out
+
+
+def twin_thumbnail(dataset, pair: Pair, lang: str) -> html.Figure | None:
+    """Both cities' outlines at the same scale, small (the presenter's title slide)."""
+    from dashboard.components import twin_map_svg
+
+    drawing = twin_map_svg.svg(dataset, pair, lambda km: t("factsheet.scale", lang, km=fmt.number(km, lang, 0)))
+    if not drawing:
+        return None
+    caption = t("factsheet.map_caption", lang)
+    legend = [html.Span(p.name(lang), className=f"city city-{side}", style={"color": p.text_colour})
+              for side, p in zip("ab", pair.places)]
+    return html.Figure([html.Img(src=sparkline.data_uri(drawing), alt=caption, className="twin-thumbnail"),
+                        html.Figcaption([legend[0], " · ", legend[1], " — ", caption])], className="title-map")

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 import time
 import unicodedata
+from html import escape as html_escape
 from html.parser import HTMLParser
 
 import pytest
@@ -11,6 +12,7 @@ from dash import dcc, html
 from pypdf import PdfReader
 
 from dashboard import briefing, decks
+from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 
 LANGS = ("en", "ja")
@@ -157,3 +159,16 @@ def test_job_status_refuses_strange_ids():
     assert briefing.job_status("../../etc/passwd") is None
     assert briefing.job_status({"job": 1}) is None
     assert briefing.job_status("0" * 32) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_title_slide_carries_the_headline_strip_and_the_twin_map(dataset, lang):
+    deck = decks.load("default")
+    title = next(s for s in deck.slides if s.view.page == "title")
+    content = briefing.build(deck, title, lang, dataset)
+    page = briefing.to_html(briefing.slide_section(content, dataset))
+    assert 'id="headline-strip"' in page and 'class="twin-thumbnail"' in page
+    since = t("glance.since", lang, relationship=content.pair.relationship_label(lang),
+              date=fmt.day(content.pair.since, lang))
+    assert html_escape(since, quote=False) in page
+    assert "<a " not in page.split('id="headline-strip"')[1].split("</section>")[0]   # chips are labels on a slide
