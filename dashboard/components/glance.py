@@ -105,7 +105,7 @@ def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: 
     if fact is not None and fact.get("basis"):
         rows = dataset.bases[dataset.bases["id"].eq(fact["basis"])]
         basis = str(rows.iloc[0][f"label_{lang}"]) if len(rows) else ""
-    city = html.Div([place.name(lang), html.Span(f" · {basis}", className="core-basis") if basis else None],
+    city = html.Div([place.name(lang), *((" · ", html.Span(basis, className="core-basis")) if basis else ())],
                     className="core-city")
     return html.Div([city,
                      html.Div([value, spark], className="core-value-row"), foot],
