@@ -11,7 +11,7 @@ import dash
 from dash import dcc, html
 from flask import Flask, redirect, request
 
-from dashboard import data, health, ids, plotly_bundle
+from dashboard import data, factsheet, health, ids, plotly_bundle
 from dashboard.components import data_status
 from dashboard.components.shell import PAGES
 from dashboard.i18n import LANGUAGES, t
@@ -93,6 +93,7 @@ def create_app() -> dash.Dash:
         return None
 
     plotly_bundle.install(server)
+    factsheet.install(server)
 
     @server.errorhandler(data.NoDataset)
     def _no_dataset(_exc):

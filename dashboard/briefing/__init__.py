@@ -13,9 +13,9 @@ One job per module:
 from dashboard.briefing.jobs import job_status, start_job
 from dashboard.briefing.layout import GRAPH_CONFIG, PROJECTOR_FONT, projector, qr_block, slide_section
 from dashboard.briefing.pack import FORMATS, export, steps
-from dashboard.briefing.pdf import kaleido_session
+from dashboard.briefing.pdf import html_to_pdf, kaleido_session
 from dashboard.briefing.slides import Content, build
 from dashboard.briefing.static_html import to_html
 
-__all__ = ["FORMATS", "GRAPH_CONFIG", "PROJECTOR_FONT", "Content", "build", "export", "job_status",
-           "kaleido_session", "projector", "qr_block", "slide_section", "start_job", "steps", "to_html"]
+__all__ = ["FORMATS", "GRAPH_CONFIG", "PROJECTOR_FONT", "Content", "build", "export", "html_to_pdf",
+           "job_status", "kaleido_session", "projector", "qr_block", "slide_section", "start_job", "steps", "to_html"]

@@ -79,7 +79,8 @@ def slide_section(c: Content, dataset, *, graph: Component | None = None, live_u
                          html.Span(" ⇄ ", className="twin-arrow", **{"aria-hidden": "true"}),
                          html.Span(b.both_scripts(lang), className="city city-b", style={"color": b.text_colour})],
                         className="title-cities")
-        body = [html.Div([cities, html.P(c.deck.subtitle(lang), className="title-subtitle")], className="title-text"),
+        body = [html.Div([cities, html.P(c.deck.subtitle(lang), className="title-subtitle"), *c.body],
+                         className="title-text"),
                 qr_block(live_url, lang) if (show_qr and live_url) else None]
         head = html.Header(html.P(t("present.counter", lang, n=fmt.number(c.number, lang),
                                     total=fmt.number(c.total, lang)), className="slide-counter"),

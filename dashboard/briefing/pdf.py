@@ -144,3 +144,6 @@ class PdfPrinter:
             pass
 
 
+def html_to_pdf(document: str, out: Path) -> Path:
+    """One HTML document printed to PDF by Chromium (the fact sheet)."""
+    return PdfPrinter().print(document, out)

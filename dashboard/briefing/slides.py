@@ -64,7 +64,10 @@ def build(deck: Deck, slide: Slide, lang: str, dataset, pair: str | None = None)
 
 
 def _title(c: Content, _q: dict, dataset) -> None:
+    from dashboard.components.glance import strip, twin_thumbnail
+
     c.kind = "title"
+    c.body = [strip(dataset, c.pair, c.lang, links=False), twin_thumbnail(dataset, c.pair, c.lang)]
     c.sources = [t("present.sources_all", c.lang, n=fmt.number(len(dataset.sources), c.lang))]
     c.dates = [dataset_date(dataset, c.lang)]
 
@@ -168,6 +171,7 @@ def _maps(c: Content, q: dict, dataset) -> None:
 
 
 def _timeline(c: Content, q: dict, dataset) -> None:
+    from dashboard.figures.milestone_labels import label_milestones
     from dashboard.figures.timeline import graph_config, timeline_figure
     from dashboard.views.timeline import TimelineView
     from dashboard.contract import FIELDS
@@ -177,6 +181,7 @@ def _timeline(c: Content, q: dict, dataset) -> None:
     rows = view.rows(dataset, c.lang)
     c.heading = t("timeline.chart_title", c.lang)
     c.figure = timeline_figure(rows, c.lang, dict(zip(dataset.places["id"], dataset.places[f"name_{c.lang}"])))
+    key = label_milestones(c.figure, rows, c.lang)   # on a projector nobody hovers: milestones say what and when
     c.config = {k: v for k, v in graph_config(c.lang, f"timeline-{c.slide.id}").items() if k.startswith("locale")}
     if len(state.field) == 1 and not rows.empty:  # one field: show its lane only
         lane = FIELDS.index(state.field[0])
@@ -184,6 +189,9 @@ def _timeline(c: Content, q: dict, dataset) -> None:
     total = len(view.events(dataset))
     c.body = [html.P(t("timeline.summary", c.lang, shown=fmt.number(len(rows), c.lang),
                        total=fmt.number(total, c.lang)), className="kpi-ratio")]
+    if key:
+        c.body.append(html.Ol([html.Li([html.Strong(when), " ", title]) for when, title in key],
+                              className="milestone-key"))
     source = dataset.source("seed_documents")
     c.sources = [source.get("publisher", "seed_documents")]
     if not rows.empty:
@@ -195,7 +203,6 @@ def _timeline(c: Content, q: dict, dataset) -> None:
 
 BUILDERS = {"title": _title, "overview": _overview, "people": _people, "economy": _economy, "energy": _energy,
             "maps": _maps, "timeline": _timeline}
-
 
 
 def contents(deck: Deck, lang: str, dataset, on_progress: Progress | None = None) -> list[Content]:

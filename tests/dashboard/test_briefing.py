@@ -13,6 +13,7 @@ from pypdf import PdfReader
 
 from dashboard import briefing, decks
 from dashboard.briefing import provenance, static_html
+from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 
 LANGS = ("en", "ja")
@@ -159,3 +160,38 @@ def test_job_status_refuses_strange_ids():
     assert briefing.job_status("../../etc/passwd") is None
     assert briefing.job_status({"job": 1}) is None
     assert briefing.job_status("0" * 32) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_title_slide_carries_the_headline_strip_and_the_twin_map(dataset, lang):
+    deck = decks.load("default")
+    title = next(s for s in deck.slides if s.view.page == "title")
+    content = briefing.build(deck, title, lang, dataset)
+    page = briefing.to_html(briefing.slide_section(content, dataset))
+    assert 'id="headline-strip"' in page and 'class="twin-thumbnail"' in page
+    since = t("glance.since", lang, relationship=content.pair.relationship_label(lang),
+              date=fmt.day(content.pair.since, lang))
+    assert html_escape(since, quote=False) in page
+    assert "<a " not in page.split('id="headline-strip"')[1].split("</section>")[0]   # chips are labels on a slide
+
+
+def test_timeline_slides_number_every_milestone_with_its_date(dataset):
+    deck = decks.load("default")
+    slide = next(s for s in deck.slides if s.view.page == "timeline")
+    content = briefing.build(deck, slide, "ja", dataset)
+    numbers = [a.text for a in content.figure.layout.annotations if a.name == "milestone-label"]
+    keys = [node for node in content.body if isinstance(node, html.Ol)]
+    assert numbers and keys and len(keys[0].children) == len(numbers)
+    assert numbers == [f"<b>{n}</b>" for n in range(1, len(numbers) + 1)]
+    first = keys[0].children[0].children
+    assert re.search(r"\d{4}", first[0].children)     # a date leads each entry of the key
+
+
+def test_indexed_population_slide_starts_in_2000_with_ticks_around_100(dataset):
+    deck = decks.load("default")
+    slide = next(s for s in deck.slides if s.view.page == "people" and s.view.params.get("view") == "index")
+    fig = briefing.build(deck, slide, "ja", dataset).figure
+    layout = fig["layout"] if isinstance(fig, dict) else fig.layout.to_plotly_json()
+    assert str(layout["xaxis"]["range"][0]).startswith("2000")
+    ticks = list(layout["yaxis"]["tickvals"])
+    assert len(ticks) >= 3 and 100 in ticks and min(ticks) > 50
