@@ -112,7 +112,7 @@ def test_page_one_renders_to_png(printed, tmp_path):
 
 @pytest.mark.browser
 def test_cli_writes_the_sheet_of_a_pair(dataset, tmp_path):
-    from dashboard.export_cli import export
+    from dashboard.cli import export
 
     other = [p for p in all_pairs(dataset) if not p.default][0]
     result = CliRunner().invoke(export, ["--factsheet", "--pair", other.id, "--lang", "en+de", "--out", str(tmp_path)])
