@@ -98,7 +98,10 @@ def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: 
         full = str(dataset.source(sid).get("publisher") or "")
         foot = html.Div([html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="core-date"), " · ",
                          html.A(glance.short_source(fact, dataset, lang), href=f"/{lang}/sources#source-{sid}",
-                                title=full, className="core-source-link")], className="core-source")
+                                title=full, className="core-source-link",
+                                # a publisher's own name, in its own language, unless the row names it in ours
+                                **({} if fact.get(f"publisher_{lang}") else {"lang": "und"}))],
+                        className="core-source")
         spark = sparkline.image(points, place.colour, _alt(indicator, place.name(lang), points, lang)
                                 if len(points) > 1 else "")
     basis = ""

@@ -42,9 +42,15 @@ def factsheet_links(view: OverviewView, lang: str) -> html.Div:
         html.A(t("glance.factsheet_button", lang), href=href(lang), className="btn btn-primary", id="factsheet-pdf",
                download=""),
         html.Span(t("glance.factsheet_bilingual", lang), className="muted"),
-        *[html.A(" + ".join(t(f"language.{part}", part) for part in code.split("+")), href=href(code), className="btn",
-                 download="", **{"data-code": code}) for code in BILINGUAL[lang]],
+        *[html.A(_language_names(code), href=href(code), className="btn", download="", **{"data-code": code})
+          for code in BILINGUAL[lang]],
     ], className="factsheet-links")
+
+
+def _language_names(code: str) -> list:
+    """'English + 日本語': each language named in itself, marked as such."""
+    names = [html.Span(t(f"language.{part}", part), lang=part) for part in code.split("+")]
+    return [piece for name in names for piece in (" + ", name)][1:]
 
 
 def rest(dataset, view: OverviewView) -> OverviewView:
