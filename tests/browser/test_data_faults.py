@@ -1,6 +1,5 @@
 """In a real browser: a damaged dataset switched in as `current` never blanks the screen; no dataset at all
 gives the friendly page in the visitor's language."""
-import shutil
 
 import pytest
 
@@ -10,18 +9,6 @@ from tests.browser.test_pages import wait_ready
 from tests.dashboard.test_data import copy_version, damage
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture
-def folder(published, tmp_path, monkeypatch):
-    out = tmp_path / "published"
-    version = publish.current_version(published)
-    shutil.copytree(published / version, out / version)
-    publish.switch_current(out, version)
-    monkeypatch.setenv("TWINCITY_PUBLISHED", str(out))
-    monkeypatch.setattr(data, "CHECK_SECONDS", 0.0)
-    monkeypatch.setattr(data, "_current", data._Current())
-    return out
 
 
 def test_damaged_parquet_keeps_the_data_on_screen(page, app_url, folder):
