@@ -28,8 +28,8 @@ serve: $(STAMP)
 	$(BIN)/gunicorn --workers 3 --bind 0.0.0.0:8050 'dashboard.app:server()'
 
 browser:
-	@command -v chromium >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto.*cjk' || \
-	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk >/dev/null; }
+	@command -v chromium >/dev/null 2>&1 && command -v pdftoppm >/dev/null 2>&1 && fc-list 2>/dev/null | grep -qi 'noto.*cjk' || \
+	  { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver fonts-noto-cjk poppler-utils >/dev/null; }
 
 test: $(STAMP) browser
 	$(BIN)/python -m pytest -n 2 --dist loadfile -q

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import importlib
-import os
 import pkgutil
 import re
 from pathlib import Path
@@ -12,13 +11,14 @@ import dash
 from dash import dcc, html
 from flask import Flask, redirect, request
 
-from dashboard import data, health, ids, plotly_bundle
+from dashboard import data, factsheet, health, ids, plotly_bundle
 from dashboard.components import data_status
 from dashboard.components.shell import PAGES
 from dashboard.i18n import LANGUAGES, t
 from dashboard.i18n.catalog import best_language
 from dashboard.compression import StaticCompressionCache, cache_key
 from dashboard.security import add_security_headers
+from dashboard.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 LANG_PATH = re.compile(r"^/(en|de|ja)(/|$)")
@@ -93,6 +93,7 @@ def create_app() -> dash.Dash:
         return None
 
     plotly_bundle.install(server)
+    factsheet.install(server)
 
     @server.errorhandler(data.NoDataset)
     def _no_dataset(_exc):
@@ -111,4 +112,4 @@ def server():
 
 
 if __name__ == "__main__":  # pragma: no cover
-    create_app().run(debug=os.environ.get("TWINCITY_DEBUG") == "1")
+    create_app().run(debug=settings().debug)

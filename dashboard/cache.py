@@ -1,10 +1,16 @@
-"""Memoise pure page functions per published dataset version (a new version starts a new cache)."""
+"""Memoise pure page functions per published dataset version (a new version starts a new cache).
+
+Both caches are cachetools LRU caches behind a lock, so several threads of one worker share them safely;
+``None`` and empty results are cached like any other (a gap is an answer, not a miss)."""
 from __future__ import annotations
 
 import functools
 import threading
+from typing import Callable, Hashable
 
 import plotly.graph_objects as go
+from cachetools import LRUCache, cached
+from cachetools.keys import hashkey
 
 
 def _hashable(value):
@@ -17,7 +23,7 @@ def _hashable(value):
     return value
 
 
-_CACHES: list = []
+_CACHES: list[Callable[[], None]] = []
 
 
 def _plain(result):
@@ -35,31 +41,36 @@ def clear_all() -> None:
 
 
 def per_version(maxsize: int = 512):
-    """Cache ``fn(dataset, *args)`` by (dataset.version, args). Figures are stored as plain dicts,
-    which Dash serialises faster than figure objects and which no caller mutates."""
+    """Cache ``fn(dataset, *args)`` by (dataset.version, args), least recently used out first. Figures are
+    stored as plain dicts, which Dash serialises faster than figure objects and which no caller mutates."""
 
     def decorate(fn):
-        lock = threading.Lock()
-        store: dict = {}
-        order: list = []
-
-        @functools.wraps(fn)
-        def wrapper(dataset, *args):
-            key = (dataset.version, _hashable(args))
-            hit = store.get(key)
-            if hit is not None:
-                return hit
-            result = _plain(fn(dataset, *args))
-            with lock:
-                if key not in store:
-                    store[key] = result
-                    order.append(key)
-                    while len(order) > maxsize:
-                        store.pop(order.pop(0), None)
-            return result
-
-        wrapper.cache_clear = lambda: (store.clear(), order.clear())
-        _CACHES.append(wrapper.cache_clear)
+        memo = cached(LRUCache(maxsize), key=lambda dataset, *args: hashkey(dataset.version, *_hashable(args)),
+                      lock=threading.Lock())(lambda dataset, *args: _plain(fn(dataset, *args)))
+        wrapper = functools.wraps(fn)(lambda dataset, *args: memo(dataset, *args))
+        wrapper.cache = memo.cache
+        wrapper.cache_clear = memo.cache_clear
+        _CACHES.append(memo.cache_clear)
         return wrapper
 
     return decorate
+
+
+def keyed(maxsize: int) -> Callable[[Hashable, Callable], object]:
+    """``get(key, build)``: the value cached under ``key``, else ``build()`` stored under it (LRU, locked).
+    ``build`` runs outside the lock, so a slow figure never blocks readers of other keys."""
+    cache: LRUCache = LRUCache(maxsize)
+    lock = threading.Lock()
+
+    def get(key: Hashable, build: Callable):
+        with lock:
+            if key in cache:
+                return cache[key]
+        value = build()
+        with lock:
+            return cache.setdefault(key, value)
+
+    get.cache = cache
+    get.cache_clear = lambda: cache.clear()  # type: ignore[attr-defined]
+    _CACHES.append(get.cache_clear)
+    return get

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from etl import paths
+from dashboard import settings
 
 log = logging.getLogger(__name__)
 
@@ -183,7 +183,7 @@ class _Current:
                 if self._due():
                     self._check()
         if self._dataset is None:
-            raise NoDataset(f"no readable dataset in {paths.published_dir()}: run `{PUBLISH_COMMAND}`"
+            raise NoDataset(f"no readable dataset in {settings.published_dir()}: run `{PUBLISH_COMMAND}`"
                             + (f" ({self.status.error})" if self.status.error else ""))
         return self._dataset
 
@@ -193,7 +193,7 @@ class _Current:
     def _check(self) -> None:
         now = time.monotonic()
         self._checked = now
-        published = paths.published_dir()
+        published = settings.published_dir()
         try:
             target = os.readlink(published / "current")
         except OSError:

@@ -1,6 +1,6 @@
 """Decks for the presenter and the briefing pack: load a YAML file, check every slide, return plain data.
 
-A deck is a list of bookmarked views (``data/reference/decks/<name>.yaml``)::
+A deck is a list of bookmarked views (``data/reference/decks/<name>.yaml``, published with the dataset)::
 
     title_key: present.deck.default.title        # or titles: {en: …, de: …, ja: …}
     pair: essen_koriyama                         # a pair of data/reference/pairs.csv (default: the default pair)
@@ -21,24 +21,20 @@ of the catalogue's places is accepted as well.
 """
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlencode
 
+import pandas as pd
 import yaml
 
-from dashboard.i18n import LANGUAGES
-from dashboard.i18n.catalog import catalogue
-from etl import paths
+from dashboard import settings
 
 DEFAULT_DECK = "default"
 NAME = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 SLIDE_ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-DECK_KEYS = {"title_key", "titles", "subtitle_key", "subtitles", "slides", "pair"}
-SLIDE_KEYS = {"id", "view", "title_key", "titles", "notes"}
 MAX_SLIDES = 100
 
 
@@ -66,25 +62,27 @@ class Param:
     hi: int = 0
 
 
-def _reference_rows(name: str) -> list[dict]:
-    path = paths.reference_dir() / f"{name}.csv"
-    if not path.exists():
-        return []
-    with path.open(encoding="utf-8", newline="") as handle:
-        return list(csv.DictReader(handle))
+def _published(table: str) -> pd.DataFrame:
+    """A catalogue of the dataset being served (decks are checked against the published data only)."""
+    from dashboard.data import current
+
+    return getattr(current(), table)
 
 
 def _kpi_indicators() -> tuple[str, ...]:
-    rows = [r for r in _reference_rows("indicators") if (r.get("kpi_order") or "").strip()]
-    return tuple(r["id"] for r in sorted(rows, key=lambda r: int(r["kpi_order"])))
+    """The overview's KPI rows, in their order, from the published indicators catalogue."""
+    table = _published("indicators")
+    rows = table.assign(order=pd.to_numeric(table["kpi_order"], errors="coerce")).dropna(subset=["order"])
+    return tuple(rows.sort_values("order", kind="stable")["id"])
 
 
 def _place_ids() -> tuple[str, ...]:
-    return tuple(r["id"] for r in _reference_rows("places"))
+    return tuple(_published("places")["id"])
 
 
 def pair_ids() -> tuple[str, ...]:
-    return tuple(r["id"] for r in _reference_rows("pairs"))
+    pairs = _published("pairs")
+    return tuple(pairs["id"]) if "id" in pairs else ()
 
 
 @lru_cache(maxsize=1)
@@ -196,11 +194,15 @@ def _text(key: str | None, texts: dict[str, str], lang: str) -> str:
 # --- loading and checking ---------------------------------------------------------------------------------
 
 def decks_dir() -> Path:
-    return paths.reference_dir() / "decks"
+    """The decks published with the dataset being served (the ETL copies ``data/reference/decks``);
+    :class:`~dashboard.data.NoDataset` when none is published, as for every other published table."""
+    from dashboard.data import current
+
+    return settings.published_dir() / current().version / "decks"
 
 
 def available() -> list[str]:
-    """Names of the decks in ``data/reference/decks`` (file names without ``.yaml``)."""
+    """Names of the published decks (file names without ``.yaml``)."""
     folder = decks_dir()
     return sorted(p.stem for p in folder.glob("*.yaml") if NAME.match(p.stem)) if folder.is_dir() else []
 
@@ -233,156 +235,13 @@ def load(name_or_path: str | Path | None = None) -> Deck:
 
 def _shown_path(path: Path) -> str:
     try:
-        return str(path.resolve().relative_to(paths.ROOT))
+        return str(path.resolve().relative_to(settings.ROOT))
     except ValueError:
         return str(path)
 
 
 def validate(raw, *, source: str = "<deck>", name: str = "deck") -> Deck:
-    """Check a deck read from YAML; return a :class:`Deck` or raise :class:`DeckError`."""
-    if not isinstance(raw, dict):
-        raise DeckError(source, "a deck is a mapping with a 'slides' list (and a title)")
-    unknown = sorted(set(map(str, raw)) - DECK_KEYS)
-    if unknown:
-        raise DeckError(source, f"unknown key(s) {', '.join(map(repr, unknown))}; allowed: {', '.join(sorted(DECK_KEYS))}",
-                        field_name=unknown[0])
-    title_key, titles = _title(raw, source, None, None, "title_key", "titles", required=True)
-    subtitle_key, subtitles = _title(raw, source, None, None, "subtitle_key", "subtitles", required=False)
-    pair = raw.get("pair", "")
-    if pair and (not isinstance(pair, str) or pair not in pair_ids()):
-        raise DeckError(source, f"unknown pair {pair!r}; pairs: {', '.join(pair_ids())}", field_name="pair")
-    slides_raw = raw.get("slides")
-    if not isinstance(slides_raw, list) or not slides_raw:
-        raise DeckError(source, "'slides' must be a non-empty list of slides", field_name="slides")
-    if len(slides_raw) > MAX_SLIDES:
-        raise DeckError(source, f"at most {MAX_SLIDES} slides", field_name="slides")
-    slides, seen = [], {}
-    for number, item in enumerate(slides_raw, start=1):
-        slide = _slide(item, number, source)
-        if slide.id in seen:
-            raise DeckError(source, f"slide id {slide.id!r} is already used by slide {seen[slide.id]}", number,
-                            slide.id, "id")
-        seen[slide.id] = number
-        slides.append(slide)
-    return Deck(name=name, source=source, slides=tuple(slides), title_key=title_key, titles=titles,
-                subtitle_key=subtitle_key, subtitles=subtitles, pair=pair or "")
+    """Check a deck read from YAML; return a :class:`Deck` or raise :class:`DeckError` (see :mod:`.deck_checks`)."""
+    from dashboard.deck_checks import validate as check
 
-
-def _slide(item, number: int, source: str) -> Slide:
-    if not isinstance(item, dict):
-        raise DeckError(source, "a slide is a mapping with 'id', 'view' and a title", number)
-    slide_id = item.get("id")
-    sid = slide_id if isinstance(slide_id, str) else None
-    unknown = sorted(set(map(str, item)) - SLIDE_KEYS)
-    if unknown:
-        raise DeckError(source, f"unknown key {unknown[0]!r}; a slide has: {', '.join(sorted(SLIDE_KEYS))}", number,
-                        sid, unknown[0])
-    if not isinstance(slide_id, str) or not SLIDE_ID.match(slide_id):
-        raise DeckError(source, "'id' must be a short name of lower-case letters, digits, '-' or '_'", number,
-                        sid, "id")
-    view = _view(item.get("view"), number, slide_id, source)
-    title_key, titles = _title(item, source, number, slide_id, "title_key", "titles", required=True)
-    notes = _texts(item.get("notes"), source, number, slide_id, "notes") if item.get("notes") is not None else {}
-    return Slide(number=number, id=slide_id, view=view, title_key=title_key, titles=titles, notes=notes)
-
-
-def _title(raw: dict, source, number, slide_id, key_field: str, texts_field: str, *, required: bool):
-    key, texts = raw.get(key_field), raw.get(texts_field)
-    if key is not None and texts is not None:
-        raise DeckError(source, f"give either {key_field!r} or {texts_field!r}, not both", number, slide_id, key_field)
-    if key is not None:
-        if not isinstance(key, str):
-            raise DeckError(source, "must be a catalogue key such as 'present.deck.default.title'", number, slide_id,
-                            key_field)
-        missing = [lang for lang in LANGUAGES if key not in catalogue(lang)]
-        if missing:
-            raise DeckError(source, f"no text {key!r} in the catalogue(s) {', '.join(missing)}", number, slide_id,
-                            key_field)
-        return key, {}
-    if texts is not None:
-        return None, _texts(texts, source, number, slide_id, texts_field)
-    if required:
-        raise DeckError(source, f"missing a title: give {key_field!r} or {texts_field!r} {{en, de, ja}}", number,
-                        slide_id, texts_field)
-    return None, {}
-
-
-def _texts(value, source, number, slide_id, field_name: str) -> dict[str, str]:
-    if isinstance(value, str):
-        value = {"en": value}
-    if not isinstance(value, dict) or not value:
-        raise DeckError(source, "must be a mapping of language to text, e.g. {en: …, de: …, ja: …}", number,
-                        slide_id, field_name)
-    out = {}
-    for lang, text in value.items():
-        if lang not in LANGUAGES:
-            raise DeckError(source, f"unknown language {lang!r}; use {', '.join(LANGUAGES)}", number, slide_id,
-                            f"{field_name}.{lang}")
-        if not isinstance(text, str) or not text.strip():
-            raise DeckError(source, "must be a non-empty text", number, slide_id, f"{field_name}.{lang}")
-        out[lang] = text.strip()
-    return out
-
-
-def _view(raw, number: int, slide_id: str, source: str) -> View:
-    pages = spec()
-    if not isinstance(raw, dict):
-        raise DeckError(source, "must be a mapping such as {page: economy, currency: ppp}", number, slide_id, "view")
-    page = raw.get("page")
-    if page not in pages:
-        raise DeckError(source, f"unknown page {page!r}; known pages: {', '.join(pages)}", number, slide_id,
-                        "view.page")
-    allowed = pages[page]
-    params = {}
-    for key, value in raw.items():
-        if key == "page":
-            continue
-        if key not in allowed:
-            known = ", ".join(allowed) or "none"
-            raise DeckError(source, f"unknown parameter {key!r} for page {page!r}; its parameters: {known}", number,
-                            slide_id, f"view.{key}")
-        params[str(key)] = _value(allowed[key], value, source, number, slide_id, f"view.{key}")
-    return View(page=page, params=params)
-
-
-def _value(param: Param, value, source, number, slide_id, field_name: str) -> str:
-    def fail(message: str):
-        raise DeckError(source, message, number, slide_id, field_name)
-
-    if param.kind == "flag":
-        if isinstance(value, bool):
-            return "1" if value else "0"
-        if str(value) in ("1", "0", "true", "false", "on", "off"):
-            return "1" if str(value) in ("1", "true", "on") else "0"
-        fail(f"{value!r} is not true or false")
-    if param.kind == "years":
-        if isinstance(value, (list, tuple)) and len(value) == 2:
-            value = f"{value[0]}-{value[1]}"
-        match = re.fullmatch(r"\s*(\d{4})\s*-\s*(\d{4})\s*", str(value))
-        if not match:
-            fail(f"{value!r} is not a year range such as 2000-2024")
-        a, b = int(match.group(1)), int(match.group(2))
-        if not (param.lo <= a <= b <= param.hi):
-            fail(f"{a}-{b} is outside {param.lo}-{param.hi} (or the years are reversed)")
-        return f"{a}-{b}"
-    if param.kind == "overlay":
-        text = str(value).strip()
-        moving, _, base = text.partition("-on-")
-        places = _place_ids()
-        if text in param.allowed or (moving in places and base in places and moving != base):
-            return text
-        fail(f"{value!r} is not one of {', '.join(param.allowed)} (or <place>-on-<place>)")
-    if param.kind == "text":
-        if not isinstance(value, str) or len(value) > 100:
-            fail("must be a text of at most 100 characters")
-        return value.strip()
-    values = value if isinstance(value, (list, tuple)) else str(value).split(",")
-    values = [str(v).strip() for v in values if str(v).strip()]
-    if not values:
-        fail("must not be empty")
-    if param.kind == "choice" and len(values) != 1:
-        fail("takes one value")
-    bad = [v for v in values if v not in param.allowed]
-    if bad:
-        fail(f"{bad[0]!r} is not one of: {', '.join(param.allowed)}")
-    return ",".join(dict.fromkeys(values))
+    return check(raw, source=source, name=name)

@@ -133,13 +133,6 @@ def extent_km(geom_m: BaseGeometry) -> tuple[float, float]:
     return (maxx - minx) / 1000.0, (maxy - miny) / 1000.0
 
 
-def measure(geojson: dict | BaseGeometry) -> dict:
-    """Area (km²), extents (km) and geographic centre of a WGS84 outline."""
-    local = project_local(geojson)
-    ew, ns = local.extent_km
-    return {"area_km2": local.area_km2, "extent_ew_km": ew, "extent_ns_km": ns, "centre": local.centre}
-
-
 # --- overlay ---------------------------------------------------------------------------------------
 
 def translate_onto(moving: BaseGeometry, target: BaseGeometry) -> BaseGeometry:
@@ -188,11 +181,6 @@ def fit_view(geoms: list[BaseGeometry], pad: float = 0.08, bottom_extra: float =
     minx, miny, maxx, maxy = unary_union(geoms).bounds
     px, py = (maxx - minx) * pad, (maxy - miny) * pad
     return View((minx - px, maxx + px), (miny - py - (maxy - miny) * bottom_extra, maxy + py))
-
-
-def metres_per_pixel(axis_range, domain, length_px: float) -> float:
-    """Ground metres per screen pixel of an axis: its span over its drawn length."""
-    return (axis_range[1] - axis_range[0]) / ((domain[1] - domain[0]) * length_px)
 
 
 def nice_length(span_m: float, fraction: float = 0.25) -> float:

@@ -1,6 +1,5 @@
 """Component ids used by more than one module live here."""
 URL = "url"
-LANG_STORE = "lang-store"
 
 
 def page_id(page: str, name: str) -> str:

@@ -7,13 +7,11 @@ which nginx's open-source edition could only offer by client address (wrong behi
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-from etl import paths
+from dashboard import settings
 
 
 def jobs_dir() -> Path:
     """The folder of job state: ``$TWINCITY_JOBS``, else ``.jobs`` in the published folder (never a version)."""
-    configured = os.environ.get("TWINCITY_JOBS")
-    return Path(configured) if configured else paths.published_dir() / ".jobs"
+    return settings.settings().jobs or settings.published_dir() / ".jobs"

@@ -10,12 +10,12 @@ text is missing says so, and shows the text of another language when one was sup
 """
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import yaml
 
 from dashboard.i18n import LANGUAGES
+from dashboard.settings import settings
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCUMENTS = ("imprint", "privacy", "accessibility", "terms")
@@ -23,7 +23,7 @@ MAX_BYTES = 200_000
 
 
 def site_dir() -> Path:
-    return Path(os.environ.get("TWINCITY_SITE", ROOT / "data" / "site"))
+    return settings().site
 
 
 def text_path(doc: str, lang: str) -> Path:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 import sys
 import tarfile
 import tempfile
@@ -24,6 +23,7 @@ from pathlib import Path
 from flask import Flask, Response, request
 
 from dashboard import npm_package
+from dashboard.settings import settings
 
 PACKAGE = "plotly.js-basic-dist-min"
 VERSION = "4.1.1"                     # = plotly.offline.get_plotlyjs_version() of the pinned plotly
@@ -37,8 +37,8 @@ log = logging.getLogger(__name__)
 
 
 def bundle_path() -> Path:
-    override = os.environ.get("TWINCITY_PLOTLY_BUNDLE")
-    return Path(override) if override else Path(sys.prefix) / "share" / "twincity" / f"plotly-basic-{VERSION}.min.js"
+    override = settings().plotly_bundle
+    return override if override else Path(sys.prefix) / "share" / "twincity" / f"plotly-basic-{VERSION}.min.js"
 
 
 def verified_bundle(path: Path | None = None) -> bytes | None:

@@ -1,14 +1,14 @@
 """Response headers: a Content-Security-Policy Dash can live with, and the usual hardening headers."""
 from __future__ import annotations
 
-import os
-
 from dash.exceptions import DependencyException
 from flask import Flask
 
+from dashboard.settings import settings
+
 
 def content_security_policy() -> str:
-    ancestors = os.environ.get("TWINCITY_FRAME_ANCESTORS", "'self'")
+    ancestors = settings().frame_ancestors
     return "; ".join([
         "default-src 'self'",
         # Dash's renderer evaluates callback code and Plotly compiles with new Function():

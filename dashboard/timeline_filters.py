@@ -14,7 +14,7 @@ from urllib.parse import parse_qs, urlencode
 import numpy as np
 import pandas as pd
 
-from etl.schema import FIELDS, KINDS, STATUSES, VENUES
+from dashboard.contract import FIELDS, KINDS, STATUSES, VENUES
 
 # "place" takes the pair's two place ids as well (see dashboard.views.timeline.places)
 MULTI = {"field": FIELDS, "place": tuple(VENUES), "kind": KINDS, "status": STATUSES}

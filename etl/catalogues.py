@@ -3,9 +3,12 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Annotated, Any
 
 import pandas as pd
 import yaml
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic_core import PydanticCustomError
 
 from etl import raw_schemas
 from etl.errors import RawDataError
@@ -46,7 +49,51 @@ def read_catalogues(reference_dir: Path) -> dict[str, pd.DataFrame]:
     return {name: catalogues[name].drop(columns="_row") for name in CATALOGUES}
 
 
-REQUIRED_META = ("id", "publisher", "title", "licence", "accessed", "obtained", "files")
+def _filled(value):
+    if value is None or value == "" or value == [] or value == {}:
+        raise ValueError("missing or empty")
+    return value
+
+
+Filled = Annotated[Any, AfterValidator(_filled)]
+
+
+class SourceFile(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+    name: Annotated[str, Field(min_length=1)]
+    sha256: str = ""
+
+
+class SourceMeta(BaseModel):
+    """The keys of a source.yaml the ETL relies on (others, such as ``format`` or ``gaps``, are kept as given)."""
+
+    model_config = ConfigDict(extra="allow")
+
+    id: Annotated[str, Field(min_length=1)]
+    publisher: Filled
+    title: Filled
+    licence: Filled
+    accessed: Filled
+    obtained: Filled
+    files: list[SourceFile]
+    priority: int = 0
+
+    @model_validator(mode="after")
+    def _files_unless_declared_for_fetch(self):
+        if not self.files and not (self.model_extra or {}).get("fetch"):  # fetch: not fetched yet
+            raise PydanticCustomError("empty", "missing or empty", {"key": "files"})
+        return self
+
+
+def _meta_problem(exc: ValidationError) -> tuple[str, str]:
+    """(message, key) of the first problem in a source.yaml."""
+    error = exc.errors(include_url=False)[0]
+    loc = [str(part) for part in error["loc"]] or [(error.get("ctx") or {}).get("key", "")]
+    key = loc[0] if loc else ""
+    if error["type"] in ("missing", "value_error", "too_short", "empty") and len(loc) == 1:
+        return f"key '{key}' is missing or empty", key
+    return f"key '{'.'.join(loc)}': {error['msg']}", key
 
 
 def read_source_meta(source_dir: Path) -> dict:
@@ -59,11 +106,11 @@ def read_source_meta(source_dir: Path) -> dict:
         raise RawDataError(path, f"not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
         raise RawDataError(path, "must be a mapping of keys")
-    for key in REQUIRED_META:
-        if key == "files" and meta.get("fetch") and meta.get("files") == []:
-            continue                   # declared for `twincity etl fetch`, not fetched yet
-        if not meta.get(key):
-            raise RawDataError(path, f"key '{key}' is missing or empty", column=key)
+    try:
+        SourceMeta.model_validate(meta)
+    except ValidationError as exc:
+        message, key = _meta_problem(exc)
+        raise RawDataError(path, message, column=key) from None
     if meta["id"] != Path(source_dir).name:
         raise RawDataError(path, f"id {meta['id']!r} differs from the folder name {Path(source_dir).name!r}",
                            column="id")

@@ -1,8 +1,9 @@
-"""The ``twincity`` command: ``etl run``, ``etl rehash``, ``etl fetch``, ``serve``."""
+"""The ``twincity`` command: ``etl run``, ``etl rehash``, ``etl fetch``; ``serve`` and ``export`` come from
+the dashboard (entry points, see :func:`add_commands`)."""
 from __future__ import annotations
 
-import os
 import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import click
@@ -111,25 +112,16 @@ def rehash(source: str) -> None:
     console.print(f"updated {path}")
 
 
-@main.command()
-@click.option("--host", default="127.0.0.1")
-@click.option("--port", default=8050, type=int)
-@click.option("--debug", is_flag=True, help="Dash dev tools (never in production).")
-def serve(host: str, port: int, debug: bool) -> None:
-    """Run the dashboard (development server); builds the dataset first if none is published."""
-    from etl import publish
-
-    if publish.current_version(paths.published_dir()) is None:
-        console.print("No published dataset yet: running the ETL first …")
-        pipeline.run()
-    from dashboard.app import create_app
-
-    app = create_app()
-    app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
+def add_commands(group: click.Group) -> None:
+    """Commands other packages contribute through the entry-point group ``twincity.commands`` (the dashboard's
+    ``serve`` and ``export``); the ETL never imports them."""
+    for entry in entry_points(group="twincity.commands"):
+        if entry.name not in group.commands:
+            group.add_command(entry.load(), entry.name)
 
 
-main.add_command(__import__("dashboard.export_cli", fromlist=["export"]).export)
 etl.add_command(__import__("etl.fetch.cli", fromlist=["fetch"]).fetch)
+add_commands(main)
 
 
 if __name__ == "__main__":  # pragma: no cover

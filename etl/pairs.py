@@ -2,7 +2,8 @@
 
 A pair names two places of ``places.csv``, the kind of relationship between them (with its labels in
 en/de/ja), the date and founding document, the regional context areas of each side (``nrw;germany``)
-and whether it is the pair shown when a page's URL names none. Every problem stops the run with the
+and whether it is the pair shown when a page's URL names none; optionally the fields of cooperation its
+documents name (``fields``: ``renewable_energy;healthcare``). Every problem stops the run with the
 file, the row and the column.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pandas as pd
 
 from etl.catalogues import read_catalogue
 from etl.errors import RawDataError
+from etl.schema import FIELDS
 
 PAIR_COLUMNS = ["id", "place_a", "place_b", "relationship", "since", "document_id", "context_a", "context_b",
                 "default"]
@@ -81,6 +83,9 @@ def read_pairs(reference_dir: Path, places: pd.DataFrame, relationships: pd.Data
             for area in context_ids(r[column]):
                 if area not in place_ids:
                     fail(column, f"unknown place {area!r} among the context areas")
+        for value in str(r.get("fields") or "").split(";"):   # optional: the fields its documents name
+            if value and value not in FIELDS:
+                fail("fields", f"unknown field {value!r}; fields are {', '.join(FIELDS)} (separated by ;)")
         if r["default"] not in DEFAULT_VALUES:
             fail("default", f"{r['default']!r}: write yes or no")
         if DEFAULT_VALUES[r["default"]]:

@@ -1,23 +1,24 @@
-"""Where the project's data lives. ``TWINCITY_DATA`` overrides the data folder (tests, benchmarks)."""
+"""Where the project's data lives (see :mod:`etl.settings` for the environment settings)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from etl.settings import ROOT, settings
+
+__all__ = ["ROOT", "data_dir", "published_dir", "raw_dir", "reference_dir"]
 
 
 def data_dir() -> Path:
-    return Path(os.environ.get("TWINCITY_DATA", ROOT / "data"))
+    return settings().data
 
 
 def raw_dir() -> Path:
-    return Path(os.environ.get("TWINCITY_RAW", data_dir() / "raw"))
+    return settings().raw or data_dir() / "raw"
 
 
 def reference_dir() -> Path:
-    return Path(os.environ.get("TWINCITY_REFERENCE", data_dir() / "reference"))
+    return settings().reference or data_dir() / "reference"
 
 
 def published_dir() -> Path:
-    return Path(os.environ.get("TWINCITY_PUBLISHED", data_dir() / "published"))
+    return settings().published or data_dir() / "published"

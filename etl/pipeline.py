@@ -19,7 +19,7 @@ import pandas as pd
 from etl import boundaries, frames, paths, provenance, publish
 from etl.catalogues import read_catalogues, read_source_meta, sources_table
 from etl.errors import RawDataError, ValidationError
-from etl.extract.checksums import verify
+from etl.extract.checksums import sha256_of, verify
 from etl.extract.indicator_table import READER as INDICATOR_READER
 from etl.extract.indicator_table import declares_reader, read_declared
 from etl.harmonise.derived import add_derived
@@ -191,14 +191,33 @@ def step_boundaries(state: RunState) -> None:
     state.report["boundaries"] = result.meta
 
 
+ETL_CODE = Path(__file__).resolve().parent
+
+
+def _digests(folder: Path, pattern: str) -> dict[str, str]:
+    """sha256 of every file matching ``pattern`` under ``folder``, by relative path."""
+    if not folder.is_dir():
+        return {}
+    return {p.relative_to(folder).as_posix(): sha256_of(p)
+            for p in sorted(folder.rglob(pattern)) if p.is_file() and "__pycache__" not in p.parts}
+
+
+def code_version() -> str:
+    """A digest of the ETL's own code: a change to how data is read, harmonised or checked republishes."""
+    blob = json.dumps(_digests(ETL_CODE, "*.py"), sort_keys=True)
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
 def input_digest(state: RunState) -> str:
+    """What a published version is made of: raw files, every source.yaml (e.g. a source's ``priority``,
+    which decides the preferred value), every reference catalogue and deck, the boundaries, and the ETL's code.
+    The same digest as the current version means nothing to publish."""
     blob = json.dumps({"raw": state.checksums, "schema": SCHEMA_VERSION,
-                       "meta": {sid: hashlib.sha256((state.raw / sid / "source.yaml").read_bytes()).hexdigest()
-                                for sid in sorted(state.metas) if (state.raw / sid / "source.yaml").exists()},
-                       "reference": {p.name: hashlib.sha256(p.read_bytes()).hexdigest()
-                                     for p in sorted(state.reference.glob("*.csv"))},
+                       "source_meta": {s: _digests(state.raw / s, "source.yaml") for s in sorted(state.metas)},
+                       "reference": _digests(state.reference, "*"),
                        "boundaries": {k: hashlib.sha256(v.encode()).hexdigest()
-                                      for k, v in sorted(state.boundary_files.items())}},
+                                      for k, v in sorted(state.boundary_files.items())},
+                       "code": code_version()},
                       sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()
 
@@ -217,6 +236,13 @@ def _relative_paths(frame: pd.DataFrame, raw: Path) -> pd.DataFrame:
     if "raw_file" not in frame.columns:
         return frame
     return frame.assign(raw_file=[relative_path(p, raw) for p in frame["raw_file"]])
+
+
+def deck_files(reference: Path) -> dict[str, str]:
+    """The presenter's decks, published beside the tables (the dashboard reads only published data)."""
+    folder = reference / "decks"
+    return {f"decks/{p.name}": p.read_text(encoding="utf-8")
+            for p in sorted(folder.glob("*.yaml"))} if folder.is_dir() else {}
 
 
 def step_publish(state: RunState) -> None:
@@ -242,7 +268,8 @@ def step_publish(state: RunState) -> None:
         "past_due": state.past_due,
         "boundaries_available": bool(state.boundary_files), "python": platform.python_version(),
     }
-    publish.write_version(state.published, version, tables, state.boundary_files, manifest)
+    publish.write_version(state.published, version, tables,
+                          {**state.boundary_files, **deck_files(state.reference)}, manifest)
     publish.switch_current(state.published, version)
     publish.prune(state.published)
     state.version = version

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import threading
 from pathlib import Path
 
@@ -36,6 +37,23 @@ def published(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("published")
     pipeline.run(published=out)
     os.environ["TWINCITY_PUBLISHED"] = str(out)
+    return out
+
+
+@pytest.fixture
+def folder(published, tmp_path, monkeypatch):
+    """A private published/ folder holding a copy of the session's good version, served by a fresh reader
+    (for tests that damage, remove or replace versions)."""
+    from dashboard import data
+    from etl import publish
+
+    out = tmp_path / "published"
+    version = publish.current_version(published)
+    shutil.copytree(published / version, out / version)
+    publish.switch_current(out, version)
+    monkeypatch.setenv("TWINCITY_PUBLISHED", str(out))
+    monkeypatch.setattr(data, "CHECK_SECONDS", 0.0)
+    monkeypatch.setattr(data, "_current", data._Current())
     return out
 
 

@@ -1,11 +1,12 @@
-"""Shared look of the charts: colour-blind-safe colours (Okabe–Ito), fonts, locale separators."""
+"""Shared look of the charts: colour-blind-safe colours (Okabe–Ito), fonts, locale separators (Babel)."""
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-SEPARATORS = {"en": ".,", "de": ",.", "ja": ".,"}
+from dashboard.i18n import format as fmt
+
 FONT = ('system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Noto Sans CJK JP", '
         '"Hiragino Sans", "Yu Gothic", Meiryo, sans-serif')
 DASH_BY_BASIS = {"register": "solid", "official_update": "dash", "census": "dot", "estimate": "solid",
@@ -19,7 +20,7 @@ SYMBOL_BY_BASIS = {"register": "circle", "official_update": "square", "census": 
 def base_layout(fig: go.Figure, lang: str, title: str = "", y_title: str = "") -> go.Figure:
     fig.update_layout(
         title={"text": title, "x": 0, "xanchor": "left"} if title else None,
-        separators=SEPARATORS.get(lang, ".,"),
+        separators=fmt.plotly_separators(lang),
         font={"family": FONT, "size": 14},
         margin={"l": 60, "r": 20, "t": 60 if title else 20, "b": 50},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
@@ -52,11 +53,13 @@ def plot_dates(periods: pd.Series, kinds: pd.Series, ref_dates: pd.Series) -> pd
     return out
 
 
-def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
-    """Round tick values covering [lo, hi] (1-2-5 steps)."""
+def nice_ticks(lo: float, hi: float, count: int = 5, include_zero: bool = True) -> list[float]:
+    """Round tick values covering [lo, hi] (1-2-5 steps); from zero unless ``include_zero`` is False (an index
+    around 100 needs ticks around 100)."""
     if not np.isfinite(lo) or not np.isfinite(hi):
         return []
-    lo, hi = min(lo, 0.0), max(hi, 0.0)
+    if include_zero:
+        lo, hi = min(lo, 0.0), max(hi, 0.0)
     span = hi - lo or abs(hi) or 1.0
     raw = span / count
     mag = 10 ** np.floor(np.log10(raw))
@@ -65,11 +68,11 @@ def nice_ticks(lo: float, hi: float, count: int = 5) -> list[float]:
     return [float(v) for v in np.arange(start, hi + step * 1.001, step)]
 
 
-def localise_y(fig: go.Figure, values, lang: str, formatter) -> go.Figure:
+def localise_y(fig: go.Figure, values, lang: str, formatter, include_zero: bool = True) -> go.Figure:
     """Y tick labels in the language's number format (Babel), instead of Plotly's English SI suffixes."""
     vals = [v for v in values if v is not None and np.isfinite(v)]
     if not vals:
         return fig
-    ticks = nice_ticks(min(vals), max(vals))
+    ticks = nice_ticks(min(vals), max(vals), include_zero=include_zero)
     fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[formatter(v) for v in ticks])
     return fig

@@ -15,7 +15,7 @@ from babel.dates import get_day_names, get_month_names
 from dashboard.figures.theme import base_layout, empty
 from dashboard.i18n import format as fmt
 from dashboard.i18n import t
-from etl.schema import FIELDS
+from dashboard.contract import FIELDS
 
 FIELD_COLOURS = {
     "renewable_energy": "#009E73",  # bluish green
@@ -314,6 +314,6 @@ def graph_config(lang: str, filename: str = "timeline") -> dict:
             "dictionary": dictionary,
             "format": {"months": [months[i] for i in range(1, 13)], "shortMonths": [short[i] for i in range(1, 13)],
                        "days": [days[i] for i in order], "shortDays": [short_days[i] for i in order],
-                       "decimal": "," if lang == "de" else ".", "thousands": "." if lang == "de" else ","}}},
+                       "decimal": fmt.decimal_symbol(lang), "thousands": fmt.group_symbol(lang)}}},
         "toImageButtonOptions": {"format": "png", "scale": 2, "filename": filename},
     }

@@ -61,7 +61,9 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
             hovertext=hover, hoverinfo="text", meta={"area": area, "basis": basis},
         ))
     base_layout(fig, lang, title, y_title)
-    localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang))
+    indexed = bool(len(rows)) and rows["unit"].eq("index").all()
+    localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang),
+               include_zero=not indexed)
     if targets is not None and not targets.empty:
         for r in targets.itertuples():
             if pd.isna(r.value):

@@ -5,6 +5,8 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from werkzeug.datastructures import LanguageAccept
+from werkzeug.http import parse_accept_header
 
 LANGUAGES = ("en", "de", "ja")
 DEFAULT_LANGUAGE = "en"
@@ -44,22 +46,7 @@ def t(key: str, lang: str, **values) -> str:
 
 
 def best_language(accept_language: str | None) -> str:
-    """Pick en/de/ja from an Accept-Language header (quality values respected)."""
-    if not accept_language:
-        return DEFAULT_LANGUAGE
-    choices = []
-    for part in accept_language.split(","):
-        piece = part.strip().split(";")
-        tag = piece[0].strip().lower()
-        q = 1.0
-        for param in piece[1:]:
-            if param.strip().startswith("q="):
-                try:
-                    q = float(param.strip()[2:])
-                except ValueError:
-                    q = 0.0
-        choices.append((q, tag.split("-")[0]))
-    for _, lang in sorted(choices, key=lambda c: -c[0]):
-        if lang in LANGUAGES:
-            return lang
-    return DEFAULT_LANGUAGE
+    """Pick en/de/ja from an Accept-Language header (werkzeug: quality values, ``q=0`` = not acceptable,
+    region tags such as ``de-AT`` match ``de``)."""
+    accept = parse_accept_header(accept_language or "", LanguageAccept)
+    return accept.best_match(LANGUAGES, default=DEFAULT_LANGUAGE)

@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 
 import pandas as pd
 from babel.dates import format_date, format_interval, format_skeleton, format_timedelta, get_timezone_name
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import format_compact_decimal, format_decimal, get_decimal_symbol, get_group_symbol
 
 from dashboard.i18n.catalog import normalise_language, t
-from etl.harmonise.calendars import ERA_START
+from dashboard.i18n.eras import ERA_START
 
 LOCALE = {"en": "en_GB", "de": "de_DE", "ja": "ja_JP"}
 # The first day of a range within one month (29–30 November 2017 · 29.–30. November 2017) and the first day of a
@@ -25,6 +25,19 @@ DAY_MONTH = {"en": "d MMMM", "de": "d. MMMM"}
 
 def locale(lang: str) -> str:
     return LOCALE[normalise_language(lang)]
+
+
+def decimal_symbol(lang: str) -> str:
+    return get_decimal_symbol(locale(lang))
+
+
+def group_symbol(lang: str) -> str:
+    return get_group_symbol(locale(lang))
+
+
+def plotly_separators(lang: str) -> str:
+    """Plotly's ``layout.separators`` (decimal mark, then thousands separator) from the locale's data."""
+    return decimal_symbol(lang) + group_symbol(lang)
 
 
 def is_gap(value) -> bool:

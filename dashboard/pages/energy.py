@@ -9,6 +9,7 @@ from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
 from dashboard.data import current
 from dashboard.export import rows_to_csv
+from dashboard.figures.small_multiples import share_height
 from dashboard.i18n import format as fmt
 from dashboard.i18n import normalise_language, t
 from dashboard.views.energy import SHARES, YEARS, EnergyView
@@ -44,16 +45,18 @@ def layout(lang: str = "en", **q):
                             ["on"] if view.events else []),
     ], className="controls", role="group", **{"aria-label": t("common.controls", lang)})
     everywhere = view.model_copy(update={"areas": view.pair.areas})
+    shares = view.shares_figure(dataset, lang)
     areas = ", ".join(p.name(lang) for p in view.pair.contexts) or "—"
     content = [
         html.H1(t("energy.title", lang)),
         html.P(t("energy.lead", lang, areas=areas), className="lead"),
         controls,
-        chart_card("energy-shares", t("energy.shares_title", lang), lang, view.shares_figure(dataset, lang),
+        chart_card("energy-shares", t("energy.shares_title", lang), lang, shares, height=share_height(shares),
                    notes=[t("energy.shares_note", lang),
                           t("energy.targets", lang, targets=t("common.list_separator", lang).join(target_notes(dataset, view, lang)) or "—")]),
         chart_card("energy-capacity", t("energy.capacity_title", lang), lang,
-                   everywhere.capacity_figure(dataset, lang), csv=False, notes=[t("energy.capacity_note", lang)]),
+                   everywhere.capacity_figure(dataset, lang), csv=False, notes=[t("energy.capacity_note", lang)],
+                   height=380),
         html.Div(id="energy-url", hidden=True), html.Div(id="energy-event-sink", hidden=True),
         dcc.Store(id="energy-lang", data=lang), dcc.Store(id="energy-pair", data=view.pair.id),
     ]

@@ -10,7 +10,6 @@ people can reach (else the address the presenter's browser used).
 """
 from __future__ import annotations
 
-import os
 from urllib.parse import urlencode
 
 import dash
@@ -22,6 +21,7 @@ from dashboard.components.shell import page_title, unknown_pair_notice
 from dashboard.data import current
 from dashboard.i18n import normalise_language, t
 from dashboard.i18n import format as fmt
+from dashboard.settings import settings
 
 ROOT_ID = "present-root"
 ANY_PAIR_DECK = "any-pair"
@@ -67,7 +67,7 @@ def slide_number(value, total: int) -> int:
 
 def public_base() -> str:
     """Where the audience reaches the dashboard: ``TWINCITY_PUBLIC_URL``, else the host of this request."""
-    configured = os.environ.get("TWINCITY_PUBLIC_URL", "").strip()
+    configured = settings().public_url.strip()
     if configured.startswith(("http://", "https://")):
         return configured.rstrip("/")
     if has_request_context():

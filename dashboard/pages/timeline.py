@@ -26,7 +26,7 @@ from dashboard.i18n import normalise_language, t
 from dashboard.views.base import pair_query
 from dashboard.views.pair import Pair
 from dashboard.views.timeline import TimelineView, pair_actions, pair_events, pair_stakeholders, places
-from etl.schema import FIELDS, KINDS, STATUSES
+from dashboard.contract import FIELDS, KINDS, STATUSES
 
 
 dash.register_page(__name__, path_template="/<lang>/timeline", title=shell.page_title("timeline.page_title"),

@@ -7,7 +7,7 @@ import pandas as pd
 
 from dashboard import query
 from dashboard.cache import per_version
-from dashboard.figures.timeseries import line_chart, paired_bars
+from dashboard.figures.small_multiples import capacity_panels, share_panels
 from dashboard.i18n import t
 from dashboard.selection import series
 from dashboard.views.base import PageView
@@ -64,13 +64,12 @@ class EnergyView(PageView):
         return _shares_figure(dataset, lang, self)
 
     def capacity_figure(self, dataset, lang: str):
-        fig = paired_bars(self.capacity_rows(dataset), dataset.places, lang, y_title=t("energy.capacity_axis", lang),
-                          decimals=1, indicators=dataset.indicators)
-        return fig.update_yaxes(type="log", tickmode="auto")
+        return capacity_panels(self.capacity_rows(dataset), dataset.places, lang, indicators=dataset.indicators,
+                               basis_labels=dataset.bases)
 
 
 @per_version()
 def _shares_figure(dataset, lang, view: EnergyView):
     events = milestones(dataset, view.pair, view.years, EVENT_FIELDS) if view.events else None
-    return line_chart(view.share_rows(dataset), dataset.places, dataset.bases, lang, y_title="%",
-                      targets=view.targets(dataset), events=events, decimals=1, indicators=dataset.indicators)
+    return share_panels(view.share_rows(dataset), dataset.places, lang, indicators=dataset.indicators,
+                        order=SHARES, targets=view.targets(dataset), events=events, years=view.years)

@@ -1,10 +1,10 @@
 """Maps: where the pair's places lie, both at the same scale, one laid over the other."""
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Mapping
 
 from dashboard import query
+from dashboard.cache import keyed
 from dashboard.figures import maps as figures
 from dashboard.selection import latest
 from dashboard.views.base import PageView, one
@@ -27,16 +27,8 @@ def overlay_direction(raw, pair: Pair) -> str:
     return OVERLAYS[0]
 
 
-_FIGURES: OrderedDict = OrderedDict()
-
-
-def _memo(key: tuple, build):
-    """Figures depend only on (dataset version, pair, language, option): build each once per version."""
-    if key not in _FIGURES:
-        _FIGURES[key] = build()
-        while len(_FIGURES) > 48:
-            _FIGURES.popitem(last=False)
-    return _FIGURES[key]
+# Figures depend only on (dataset version, pair, language, option): build each once per version.
+_memo = keyed(48)
 
 
 class MapsView(PageView):

@@ -8,11 +8,8 @@ from etl.errors import ChecksumError, RawDataError
 
 
 def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
     with open(path, "rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
+        return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
 def verify(source_dir: Path, files: list[dict]) -> dict[str, str]:

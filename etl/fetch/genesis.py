@@ -13,7 +13,6 @@ Codes handled: 0/22 (success: only with a zip), 98 (too large: ask again as a ba
 from __future__ import annotations
 
 import json
-import os
 import re
 import time
 from pathlib import Path
@@ -21,6 +20,7 @@ from pathlib import Path
 from etl.errors import RawDataError
 from etl.extract.genesis_flat import read_flat
 from etl.fetch import settings
+from etl.settings import settings as etl_settings
 from etl.fetch.errors import MalformedResponse, ServiceError
 from etl.fetch.http import Client, Download
 
@@ -92,8 +92,7 @@ def _poll_job(client: Client, base: str, status: dict, form: dict, headers: dict
     if not match:
         raise MalformedResponse(service, url, f"job created but no result name in {status['Content']!r}")
     name = match.group(1)
-    polls = int(os.environ.get("TWINCITY_GENESIS_POLLS", "30"))
-    wait = float(os.environ.get("TWINCITY_GENESIS_POLL_SECONDS", "10"))
+    polls, wait = etl_settings().genesis_polls, etl_settings().genesis_poll_seconds
     result_form = {"name": name, "area": "user", "format": form.get("format", "ffcsv"),
                    "language": form.get("language", "de")}
     for _ in range(max(polls, 1)):

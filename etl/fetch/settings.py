@@ -1,14 +1,15 @@
-"""Settings of the fetch connectors: base URLs and credentials, from the environment only.
+"""Settings of the fetch connectors: base URLs and credentials, from the environment only (declared with the
+ETL's other settings in :mod:`etl.settings`).
 
 Credentials are read when a request is made and are never written to source.yaml, logs or errors.
 Defaults are the official hosts.
 """
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 
 from etl.fetch.errors import MissingCredentials
+from etl.settings import settings
 
 
 @dataclass(frozen=True)
@@ -37,32 +38,38 @@ HOSTS = {
 GENESIS_PREFIX = {"regionalstatistik": "TWINCITY_GENESIS", "destatis": "TWINCITY_DESTATIS"}
 
 
+def _setting(variable: str) -> str:
+    """The value of the setting read from ``variable`` (``TWINCITY_ECB_URL`` → ``ecb_url``), secrets revealed."""
+    value = getattr(settings(), variable.removeprefix("TWINCITY_").lower())
+    return value.get_secret_value() if hasattr(value, "get_secret_value") else str(value)
+
+
 def base_url(key: str) -> str:
     host = HOSTS[key]
-    url = os.environ.get(host.url_setting, "").strip() or host.default_url
+    url = _setting(host.url_setting).strip() or host.default_url
     return url if url.endswith("/") else url + "/"
 
 
 def timeout() -> float:
     """Seconds to wait for a connection or the next bytes (``TWINCITY_FETCH_TIMEOUT``, default 60)."""
-    return float(os.environ.get("TWINCITY_FETCH_TIMEOUT", "60"))
+    return settings().fetch_timeout
 
 
 def retries() -> int:
     """Retries after a failed connection or a 429/5xx answer (``TWINCITY_FETCH_RETRIES``, default 3)."""
-    return int(os.environ.get("TWINCITY_FETCH_RETRIES", "3"))
+    return settings().fetch_retries
 
 
 def backoff() -> float:
     """Back-off factor in seconds between retries (``TWINCITY_FETCH_BACKOFF``, default 2: 2, 4, 8 s)."""
-    return float(os.environ.get("TWINCITY_FETCH_BACKOFF", "2"))
+    return settings().fetch_backoff
 
 
 def genesis_credentials(key: str) -> tuple[str, str]:
     """``(username, password)`` for a GENESIS host; a token goes as username with an empty password."""
     prefix = GENESIS_PREFIX[key]
-    token = os.environ.get(f"{prefix}_TOKEN", "")
-    user, password = os.environ.get(f"{prefix}_USER", ""), os.environ.get(f"{prefix}_PASSWORD", "")
+    token = _setting(f"{prefix}_TOKEN")
+    user, password = _setting(f"{prefix}_USER"), _setting(f"{prefix}_PASSWORD")
     if user and password:
         return user, password
     if token:
@@ -75,7 +82,7 @@ def genesis_credentials(key: str) -> tuple[str, str]:
 
 
 def estat_app_id() -> str:
-    value = os.environ.get("TWINCITY_ESTAT_APPID", "")
+    value = _setting("TWINCITY_ESTAT_APPID")
     if not value:
         host = HOSTS["estat"]
         raise MissingCredentials(host.label, base_url("estat"), "no application ID: set TWINCITY_ESTAT_APPID",

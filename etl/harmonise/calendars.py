@@ -21,8 +21,6 @@ ERA_START = {"明治": date(1868, 1, 25), "大正": date(1912, 7, 30), "昭和":
 ERA_END = {"明治": date(1912, 7, 29), "大正": date(1926, 12, 24), "昭和": date(1989, 1, 7),
            "平成": date(2019, 4, 30), "令和": date(9999, 12, 31)}
 
-FISCAL_START_MONTH = {"JP": 4, "DE": 1}
-
 
 @dataclass(frozen=True)
 class Period:

@@ -24,12 +24,3 @@ UNITS: dict[str, tuple[str, float]] = {
     # rates
     "JPY per EUR": ("JPY/EUR", 1), "LCU per international $": ("LCU/intl$", 1),
 }
-
-
-def to_base(value: float, unit: str) -> tuple[float, str]:
-    """Convert ``value`` in ``unit`` to the base unit; raise KeyError naming an unknown unit."""
-    try:
-        base, factor = UNITS[unit.strip()]
-    except KeyError:
-        raise KeyError(f"unknown unit {unit!r}; known: {', '.join(sorted(UNITS))}") from None
-    return value * factor, base

@@ -40,11 +40,11 @@ def test_page_loads_in_language(page, app_url, name, lang):
 def test_kpi_values_equal_published_data(page, app_url, dataset, lang):
     page.goto(f"{app_url}/{lang}/overview")
     page.wait_for_selector(".kpi-card[data-indicator]")
-    cards = page.eval_on_selector_all(".kpi-card[data-indicator]", """els => els.map(e => ({
+    cards = page.eval_on_selector_all(".kpi-card[data-indicator], .core-card[data-indicator]", """els => els.map(e => ({
         area: e.dataset.area, indicator: e.dataset.indicator,
-        value: e.querySelector('.kpi-value').innerText,
-        gap: !!e.querySelector('.kpi-value.gap')}))""")
-    assert len(cards) >= 18
+        value: e.querySelector('.kpi-value, .core-value').innerText,
+        gap: !!e.querySelector('.kpi-value.gap, .core-value.gap')}))""")
+    assert len(cards) >= 18 and sum(1 for c in cards if c["indicator"] == "population") == 2
     for card in cards:
         bases = [b for b in str(dataset.place(card["area"]).get("population_bases") or "").split(";") if b]
         order = bases if card["indicator"] in ("population", "density") else None

@@ -4,6 +4,7 @@ import re
 from pathlib import Path
 import time
 import unicodedata
+from html import escape as html_escape
 from html.parser import HTMLParser
 
 import pytest
@@ -11,6 +12,8 @@ from dash import dcc, html
 from pypdf import PdfReader
 
 from dashboard import briefing, decks
+from dashboard.briefing import provenance, static_html
+from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 
 LANGS = ("en", "ja")
@@ -62,7 +65,7 @@ def test_html_has_every_slide_and_needs_no_server(packs, deck, lang):
     assert sections == [f"slide-{n}" for n in range(1, len(deck) + 1)]
     plain = re.sub(r"\s+", " ", document)
     for slide in deck.slides:
-        assert re.sub(r"\s+", " ", briefing.htmlmod.escape(slide.title(lang), quote=False)) in plain
+        assert re.sub(r"\s+", " ", html_escape(slide.title(lang), quote=False)) in plain
     charts = sum(1 for s in deck.slides if s.view.page not in ("title", "overview"))
     assert document.count("Plotly.newPlot(") == charts
     assert len(re.findall(r"plotly\.js v\d+\.\d+\.\d+", document)) == 1, "plotly.js inline exactly once"
@@ -128,10 +131,10 @@ def test_to_html_escapes_styles_and_links():
     tree = html.Div([html.A("<b>&", href="/en/sources", className="x"), html.Span("ok", style={"fontSize": "2em"}),
                      html.A("ext", href="https://example.org"), dcc.Store(id="s", data=1), None],
                     id="root", hidden=True, **{"data-n": "1"})
-    offline = briefing.to_html(tree, href=briefing._href_rewriter(None))
+    offline = briefing.to_html(tree, href=static_html._href_rewriter(None))
     assert offline == ('<div id="root" hidden data-n="1"><a class="x">&lt;b&gt;&amp;</a>'
                        '<span style="font-size:2em">ok</span><a href="https://example.org">ext</a></div>')
-    online = briefing.to_html(tree, href=briefing._href_rewriter("https://host/"))
+    online = briefing.to_html(tree, href=static_html._href_rewriter("https://host/"))
     assert '<a class="x" href="https://host/en/sources">' in online
 
 
@@ -149,7 +152,7 @@ def test_presenter_layout_reads_slide_and_deck_from_the_url(dataset):
     assert root(lang="ja", slide=["2", "5"], deck="../../etc/passwd") == ("2", total)
     assert present.layout(lang="en", slide="4").children[0].children[1].className == "slide slide-kind-chart current"
     title = present.layout(lang="en")
-    qr = [n for n in briefing._walk(title) if isinstance(n, html.Img)]
+    qr = [n for n in provenance._walk(title) if isinstance(n, html.Img)]
     assert qr and all(img.src.startswith("data:image/svg+xml") for img in qr)
 
 
@@ -157,3 +160,38 @@ def test_job_status_refuses_strange_ids():
     assert briefing.job_status("../../etc/passwd") is None
     assert briefing.job_status({"job": 1}) is None
     assert briefing.job_status("0" * 32) is None
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_title_slide_carries_the_headline_strip_and_the_twin_map(dataset, lang):
+    deck = decks.load("default")
+    title = next(s for s in deck.slides if s.view.page == "title")
+    content = briefing.build(deck, title, lang, dataset)
+    page = briefing.to_html(briefing.slide_section(content, dataset))
+    assert 'id="headline-strip"' in page and 'class="twin-thumbnail"' in page
+    since = t("glance.since", lang, relationship=content.pair.relationship_label(lang),
+              date=fmt.day(content.pair.since, lang))
+    assert html_escape(since, quote=False) in page
+    assert "<a " not in page.split('id="headline-strip"')[1].split("</section>")[0]   # chips are labels on a slide
+
+
+def test_timeline_slides_number_every_milestone_with_its_date(dataset):
+    deck = decks.load("default")
+    slide = next(s for s in deck.slides if s.view.page == "timeline")
+    content = briefing.build(deck, slide, "ja", dataset)
+    numbers = [a.text for a in content.figure.layout.annotations if a.name == "milestone-label"]
+    keys = [node for node in content.body if isinstance(node, html.Ol)]
+    assert numbers and keys and len(keys[0].children) == len(numbers)
+    assert numbers == [f"<b>{n}</b>" for n in range(1, len(numbers) + 1)]
+    first = keys[0].children[0].children
+    assert re.search(r"\d{4}", first[0].children)     # a date leads each entry of the key
+
+
+def test_indexed_population_slide_starts_in_2000_with_ticks_around_100(dataset):
+    deck = decks.load("default")
+    slide = next(s for s in deck.slides if s.view.page == "people" and s.view.params.get("view") == "index")
+    fig = briefing.build(deck, slide, "ja", dataset).figure
+    layout = fig["layout"] if isinstance(fig, dict) else fig.layout.to_plotly_json()
+    assert str(layout["xaxis"]["range"][0]).startswith("2000")
+    ticks = list(layout["yaxis"]["tickvals"])
+    assert len(ticks) >= 3 and 100 in ticks and min(ticks) > 50

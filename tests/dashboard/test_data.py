@@ -14,19 +14,6 @@ from etl import publish
 NEWER = "29991231T000000Z-feedbeef"
 
 
-@pytest.fixture
-def folder(published, tmp_path, monkeypatch):
-    """A private published/ folder holding a copy of the session's good version, served by a fresh reader."""
-    out = tmp_path / "published"
-    version = publish.current_version(published)
-    shutil.copytree(published / version, out / version)
-    publish.switch_current(out, version)
-    monkeypatch.setenv("TWINCITY_PUBLISHED", str(out))
-    monkeypatch.setattr(data, "CHECK_SECONDS", 0.0)
-    monkeypatch.setattr(data, "_current", data._Current())
-    return out
-
-
 def good(folder):
     return publish.current_version(folder)
 

@@ -21,18 +21,6 @@ def client(published):
 
 
 @pytest.fixture
-def folder(published, tmp_path, monkeypatch):
-    out = tmp_path / "published"
-    version = publish.current_version(published)
-    shutil.copytree(published / version, out / version)
-    publish.switch_current(out, version)
-    monkeypatch.setenv("TWINCITY_PUBLISHED", str(out))
-    monkeypatch.setattr(data, "CHECK_SECONDS", 0.0)
-    monkeypatch.setattr(data, "_current", data._Current())
-    return out
-
-
-@pytest.fixture
 def empty(tmp_path, monkeypatch):
     out = tmp_path / "published"
     out.mkdir()

@@ -5,7 +5,8 @@ import sys
 import time
 from pathlib import Path
 
-from dashboard import briefing, job_store
+from dashboard import job_store
+from dashboard.briefing import jobs as briefing
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -52,6 +52,7 @@ def failing_run(data_copy, published_copy, snapshot):
     (_set(1, default="yes"), 2, "default", "exactly one pair"),
     (_set(0, since="1.12.2017"), 1, "since", "not a date"),
     (_set(0, document_id="999"), 1, "document_id", "unknown document"),
+    (_set(0, fields="healthcare;tourism"), 1, "fields", "unknown field 'tourism'"),
 ])
 def test_a_bad_pair_names_file_row_and_column(data_copy, failing_run, change, row, column, words):
     raw, reference = data_copy

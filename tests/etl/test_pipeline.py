@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pandas as pd
 import pytest
@@ -111,6 +112,36 @@ def test_changed_reference_publishes_a_new_version(data_copy, published_copy):
     old_manifest = json.loads((published_copy / old / "manifest.json").read_text(encoding="utf-8"))
     assert manifest["input_digest"] != old_manifest["input_digest"]
     assert manifest["inputs"] == old_manifest["inputs"]                  # raw files unchanged
+
+
+def test_a_changed_source_yaml_publishes_a_new_version(data_copy, published_copy):
+    """A source's priority decides the preferred value: changing it (raw files untouched) republishes."""
+    raw, reference = data_copy
+    old = publish.current_version(published_copy)
+    path = raw / "seed_documents" / "source.yaml"
+    meta = path.read_text(encoding="utf-8")
+    assert "\npriority:" in meta
+    path.write_text(re.sub(r"\npriority: *(-?\d+)", lambda m: f"\npriority: {int(m.group(1)) + 1}", meta),
+                    encoding="utf-8")
+    state = pipeline.run(raw=raw, reference=reference, published=published_copy, mirror=None)
+    assert not state.unchanged and state.version != old
+
+
+def test_a_changed_deck_publishes_it(data_copy, published_copy):
+    raw, reference = data_copy
+    deck = reference / "decks" / "default.yaml"
+    deck.write_text(deck.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    state = pipeline.run(raw=raw, reference=reference, published=published_copy, mirror=None)
+    assert not state.unchanged
+    assert (published_copy / "current" / "decks" / "default.yaml").read_text(encoding="utf-8").endswith("# edited\n")
+
+
+def test_the_etl_code_is_part_of_the_input_digest(published_copy, monkeypatch):
+    state = pipeline.run(published=published_copy, mirror=None)
+    assert state.unchanged
+    monkeypatch.setattr(pipeline, "code_version", lambda: "another version of the ETL")
+    state = pipeline.run(published=published_copy, mirror=None)
+    assert not state.unchanged
 
 
 def test_two_values_marked_preferred_stop_the_run(data_copy, rehash, tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from shapely.geometry import Polygon
 
 from dashboard import geometry
+from tests.dashboard.measuring import metres_per_pixel
 from dashboard.figures import maps
 from dashboard.i18n import format as fmt
 from dashboard.i18n import t
@@ -123,9 +124,9 @@ def test_twin_map_both_outlines_at_the_same_metres_per_pixel(dataset, pair, offi
     assert tuple(lay.yaxis.domain) == tuple(lay.yaxis2.domain)
     assert (lay.yaxis.scaleanchor, lay.yaxis.scaleratio, lay.xaxis2.matches, lay.yaxis2.matches) == ("x", 1, "x", "y")
     for w, h in ((1200, 700), (390, 300)):  # laptop and phone: equal metres per pixel in both panels
-        mpp = [geometry.metres_per_pixel(lay[ax].range, lay[ax].domain, w) for ax in ("xaxis", "xaxis2")]
+        mpp = [metres_per_pixel(lay[ax].range, lay[ax].domain, w) for ax in ("xaxis", "xaxis2")]
         assert mpp[0] == pytest.approx(mpp[1])
-        mpp_y = [geometry.metres_per_pixel(lay[ax].range, lay[ax].domain, h) for ax in ("yaxis", "yaxis2")]
+        mpp_y = [metres_per_pixel(lay[ax].range, lay[ax].domain, h) for ax in ("yaxis", "yaxis2")]
         assert mpp_y[0] == pytest.approx(mpp_y[1])
     # each outline is drawn in metres with its true extent
     for trace, place_id in zip(outlines, ("essen", "koriyama")):

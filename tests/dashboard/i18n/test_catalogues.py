@@ -41,7 +41,7 @@ def test_missing_key_is_visible():
 @pytest.mark.parametrize("header, expected", [
     ("ja,en;q=0.5", "ja"), ("de-DE,de;q=0.9,en;q=0.8", "de"), ("fr-FR,fr;q=0.9", "en"),
     ("fr;q=0.9,de;q=0.8,ja;q=0.7", "de"), ("", "en"), (None, "en"), ("en;q=0.1,ja;q=0.9", "ja"),
-    ("de;q=abc", "de"),
+    ("de;q=abc", "en"), ("ja;q=0, fr", "en"), ("ja;q=0,*;q=0.5", "en"), ("ja;q=0,de", "de"), ("de-AT", "de"),
 ])
 def test_best_language(header, expected):
     assert best_language(header) == expected

@@ -64,6 +64,14 @@ def test_date_range():
     assert fmt.date_range(date(2018, 4, 1), None, "ja", "month") == "2018年4月"
 
 
+def test_chart_separators_come_from_the_locale_data():
+    from dashboard.figures.theme import base_layout
+    import plotly.graph_objects as go
+
+    assert {lang: fmt.plotly_separators(lang) for lang in ("en", "de", "ja")} == {"en": ".,", "de": ",.", "ja": ".,"}
+    assert base_layout(go.Figure(), "de").layout.separators == ",."
+
+
 @pytest.mark.parametrize("lang, expected", [
     ("en", "29 November – 3 December 2017"), ("de", "29. November – 3. Dezember 2017"),
     ("ja", "2017年11月29日～12月3日")])

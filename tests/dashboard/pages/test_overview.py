@@ -10,23 +10,26 @@ from tests.dashboard.tree import find_all, texts
 @pytest.mark.parametrize("lang", ["en", "de", "ja"])
 def test_every_kpi_has_two_cards_with_value_or_gap(dataset, lang):
     tree = overview.layout(lang=lang)
+    core = find_all(tree, "core-card")
     cards = [c for c in find_all(tree, "kpi-card") if c.get("data-indicator")]
-    assert len(cards) >= 2 * 9
-    for card in cards:
-        value = find_all(card["component"], "kpi-value")[0]
+    assert len(core) == 2 * 6 and len(core) + len(cards) >= 2 * 9
+    for card, kind in [*((c, "core") for c in core), *((c, "kpi") for c in cards)]:
+        value = find_all(card["component"], f"{kind}-value")[0]
         if value.get("data-gap"):
             assert texts(value["component"]) == [overview.t("common.no_data", lang)]
             assert "0" not in "".join(texts(value["component"]))
         else:
-            assert find_all(card["component"], "source-note")
+            assert find_all(card["component"], "core-source" if kind == "core" else "source-note")
 
 
 def test_card_values_equal_published_facts(dataset):
     tree = overview.layout(lang="en")
-    for card in find_all(tree, "kpi-card"):
+    cards = [(c, "core") for c in find_all(tree, "core-card")] + [(c, "kpi") for c in find_all(tree, "kpi-card")]
+    assert len(cards) > 12
+    for card, kind in cards:
         if not card.get("data-indicator") or card.get("data-indicator") == "":
             continue
-        value = find_all(card["component"], "kpi-value")[0]
+        value = find_all(card["component"], f"{kind}-value")[0]
         if value.get("data-value"):
             indicator, area = card["data-indicator"], card["data-area"]
             fact = card_figures.lead(dataset.facts, dataset.place(area), indicator)
@@ -35,13 +38,12 @@ def test_card_values_equal_published_facts(dataset):
 
 def test_population_cards_show_official_update_and_estimate(dataset):
     """Essen's official figure (regionalstatistik.de 12411-01-01-4) leads the basis order."""
-    text = " ".join(texts(overview.layout(lang="en")))
-    assert "574,682 Official update (IT.NRW/Destatis, Zensus 2022)" in text and "31 December 2024" in text
-    assert "Statistical Offices of the Federation and the Länder" in text
-    assert "Estimated population" in text
-    de = " ".join(texts(overview.layout(lang="de")))
-    assert "574.682 Amtliche Fortschreibung (IT.NRW/Destatis, Zensus 2022)" in de
-    assert "Statistische Ämter des Bundes und der Länder" in de
+    essen, koriyama = (texts(c["component"]) for c in find_all(overview.layout(lang="en"), "core-card")[:2])
+    assert essen == ["Essen", " · ", "Official update (IT.NRW/Destatis, Zensus 2022)", "574,682", " · ",
+                     "as of 31 December 2024", "Statistische Ämter des Bundes und der Länder"]
+    assert "Estimated population" in koriyama
+    de = texts(find_all(overview.layout(lang="de"), "core-card")[0]["component"])
+    assert de[2:4] == ["Amtliche Fortschreibung (IT.NRW/Destatis, Zensus 2022)", "574.682"]
 
 
 def test_population_card_leads_with_the_like_for_like_pair(dataset):

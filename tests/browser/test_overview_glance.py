@@ -1,0 +1,94 @@
+"""The overview at a glance in a real browser: the headline strip and the six core figure pairs — each with
+its sparkline, value and date — inside the first screen of a laptop and of a projector, in every language;
+one column on a phone."""
+from __future__ import annotations
+
+import pytest
+
+from dashboard.i18n import format as fmt
+from dashboard.views import glance
+from dashboard.views.pair import resolve
+
+pytestmark = pytest.mark.browser
+
+FIRST_SCREEN = """() => {
+    const inside = el => { const r = el.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0
+            && r.bottom <= window.innerHeight && r.right <= window.innerWidth; };
+    const strip = document.querySelector('#headline-strip');
+    return {
+        strip: strip ? {inside: inside(strip), text: strip.innerText,
+                        chips: [...strip.querySelectorAll('a.chip')].map(a => a.getAttribute('href'))} : null,
+        pairs: [...document.querySelectorAll('#core-grid .core-pair')].map(p => ({
+            indicator: p.dataset.indicator, inside: inside(p),
+            cards: [...p.querySelectorAll('.core-card')].map(c => {
+                const value = c.querySelector('.core-value'), date = c.querySelector('.core-date'),
+                      spark = c.querySelector('img.sparkline');
+                return {area: c.dataset.area, value: value && value.innerText, gap: value && value.dataset.gap === 'true',
+                        date: date ? date.innerText : null, dateInside: date ? inside(date) : null,
+                        spark: spark ? {inside: inside(spark), alt: spark.alt, loaded: spark.complete && spark.naturalWidth > 0}
+                                     : null};
+            })})),
+        scrollWidth: document.documentElement.scrollWidth,
+    };
+}"""
+
+
+def first_screen(browser, url: str, width: int, height: int) -> dict:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        page = context.new_page()
+        page.goto(url)
+        page.wait_for_selector("#core-grid .core-card")
+        return page.evaluate(FIRST_SCREEN)
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("width, height", [(1280, 800), (1920, 1080)])
+@pytest.mark.parametrize("lang", ["en", "de", "ja"])
+def test_strip_and_six_core_pairs_in_the_first_screen(browser, app_url, dataset, lang, width, height):
+    shown = first_screen(browser, f"{app_url}/{lang}/overview", width, height)
+    pair = resolve(dataset)
+    assert shown["strip"] and shown["strip"]["inside"]
+    strip = shown["strip"]["text"]
+    assert fmt.day("2017-12-01", lang) in strip and pair.relationship_label(lang) in strip
+    assert all(word not in strip.lower() for word in ("twin", "sister", "姉妹"))
+    assert shown["strip"]["chips"] == [f"/{lang}/timeline?field={f}" for f in glance.fields_of(dataset, pair)]
+
+    pairs = shown["pairs"]
+    assert [p["indicator"] for p in pairs] == list(glance.core_ids(dataset, pair))
+    sparklines = 0
+    for p in pairs:
+        assert p["inside"], f"{p['indicator']} is below the fold at {width}×{height}"
+        assert [c["area"] for c in p["cards"]] == list(pair.ids)
+        for card in p["cards"]:
+            if card["gap"]:
+                continue
+            assert card["value"] and card["date"] and card["dateInside"]
+            if card["spark"]:
+                sparklines += 1
+                assert card["spark"]["inside"] and card["spark"]["loaded"] and card["spark"]["alt"]
+    assert sparklines >= 6   # population and density of both, GDP of Essen … (one-point series draw none)
+    assert shown["scrollWidth"] <= width
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_phone_is_one_column_without_horizontal_scrolling(browser, app_url, lang):
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/{lang}/overview")
+        page.wait_for_selector("#core-grid .core-card")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        lefts = page.eval_on_selector_all("#core-grid .core-card", "els => els.map(e => e.getBoundingClientRect().left)")
+        assert len(set(round(x) for x in lefts)) == 1
+    finally:
+        context.close()
+
+
+def test_field_chip_opens_the_filtered_timeline(page, app_url):
+    page.goto(f"{app_url}/en/overview")
+    page.click("#headline-strip a.chip >> nth=1")
+    page.wait_for_url("**/en/timeline?field=healthcare")
+    page.wait_for_selector("main h1")
