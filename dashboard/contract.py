@@ -10,5 +10,5 @@ from __future__ import annotations
 FIELDS = ("renewable_energy", "healthcare", "next_generation", "water", "culture", "trade", "general")
 KINDS = ("agreement", "delegation_visit", "study_tour", "trade_fair", "online_exchange", "award", "seminar",
          "meeting", "symposium", "opening", "exchange_programme", "other")
-STATUSES = ("held", "planned", "cancelled")
+STATUSES = ("held", "planned", "cancelled", "not_recorded")
 VENUES = ("online", "elsewhere")   # where an event took place besides the pair's two places (from the catalogues)

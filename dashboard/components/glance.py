@@ -8,8 +8,8 @@ from dash import html
 
 from dashboard.components import sparkline
 from dashboard.components.kpi_card import pair as kpi_pair
-from dashboard.components.kpi_card import ratio_sentence
-from dashboard.components.source_note import as_of
+from dashboard.components.kpi_card import other_figure, ratio_sentence
+from dashboard.components.source_note import as_of, citation, quality_label
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 from dashboard.views import glance
@@ -85,7 +85,36 @@ def _alt(indicator: dict, place_name: str, points, lang: str) -> str:
              start=y0, end=y1, first=fmt.number(v0, lang, decimals), last=fmt.number(v1, lang, decimals))
 
 
-def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: str, era: bool = False) -> html.Div:
+def _str(value) -> str:
+    """A text cell of a fact, "" for a missing one (NaN)."""
+    return value if isinstance(value, str) else ""
+
+
+def provenance(fact: dict, dataset, lang: str, era: bool = False) -> html.Div:
+    """"as of 31 December 2024 · IT.NRW ↗": the row's own publisher, linked to the page the figure was read from,
+    its kind when it is not an official source, and the full citation one click away."""
+    sid = _str(fact.get("inputs")) or _str(fact.get("source_id"))
+    sid = sid.split(";")[0]
+    url = _str(fact.get("source_url"))
+    name = glance.short_source(fact, dataset, lang)
+    # a publisher's own name, in its own language, unless the row names it in ours
+    marked = {} if _str(fact.get(f"publisher_{lang}")) else {"lang": "und"}
+    title = str(dataset.source(sid).get("publisher") or "")
+    link = (html.A([html.Span(name, **marked), " ↗"], href=url, target="_blank", rel="noopener noreferrer",
+                   title=t("common.original_page", lang), className="core-source-link source-link") if url else
+            html.A(name, href=f"/{lang}/sources#source-{sid}", title=title, className="core-source-link source-link",
+                   **marked))
+    label = [html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="core-date as-of"), " · ", link]
+    quality = _str(fact.get("source_quality"))
+    if quality and quality != "official":
+        label += [" · ", html.Span(quality_label(quality, lang), className=f"source-quality quality-{quality}")]
+    return html.Div([html.Div(label, className="core-source"), citation(fact, dataset, lang, era)],
+                    className="core-provenance source-note",
+                    **{"data-publisher": _str(fact.get("publisher_id")), "data-quality": quality})
+
+
+def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: str, era: bool = False,
+              others: tuple = ()) -> html.Div:
     decimals = int(indicator.get("decimals") or 0)
     if fact is None:
         value = html.Div(t("common.no_data", lang), className="core-value gap", **{"data-gap": "true"})
@@ -94,14 +123,7 @@ def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: 
     else:
         value = html.Div(fmt.value(fact["value"], fact["unit"], lang, decimals), className="core-value",
                          **{"data-value": repr(float(fact["value"]))})
-        sid = str(fact.get("inputs") or fact.get("source_id") or "").split(";")[0]
-        full = str(dataset.source(sid).get("publisher") or "")
-        foot = html.Div([html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="core-date"), " · ",
-                         html.A(glance.short_source(fact, dataset, lang), href=f"/{lang}/sources#source-{sid}",
-                                title=full, className="core-source-link",
-                                # a publisher's own name, in its own language, unless the row names it in ours
-                                **({} if fact.get(f"publisher_{lang}") else {"lang": "und"}))],
-                        className="core-source")
+        foot = provenance(fact, dataset, lang, era)
         spark = sparkline.image(points, place.colour, _alt(indicator, place.name(lang), points, lang)
                                 if len(points) > 1 else "")
     basis = ""
@@ -110,8 +132,9 @@ def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: 
         basis = str(rows.iloc[0][f"label_{lang}"]) if len(rows) else ""
     city = html.Div([place.name(lang), *((" · ", html.Span(basis, className="core-basis")) if basis else ())],
                     className="core-city")
+    more = [other_figure(kind, f, indicator, dataset, lang, era) for kind, f in others if f is not None]
     return html.Div([city,
-                     html.Div([value, spark], className="core-value-row"), foot],
+                     html.Div([value, spark], className="core-value-row"), foot, *more],
                     className="core-card", style={"borderTopColor": place.colour},
                     **{"data-area": place.id, "data-indicator": indicator.get("id", "")})
 
@@ -123,8 +146,9 @@ def core_pair(figure: glance.Figure, pair: Pair, dataset, lang: str, note: str, 
     ratio = ratio_sentence(*figure.facts, ind, a, b, lang)
     return html.Section([
         html.H2(ind.get(f"label_{lang}", ind["id"]), className="core-label", id=label_id),
-        html.Div([core_card(f, h, ind, p, dataset, lang, era)
-                  for f, h, p in zip(figure.facts, figure.histories, pair.places)], className="core-cards"),
+        html.Div([core_card(f, h, ind, p, dataset, lang, era, o)
+                  for f, h, p, o in zip(figure.facts, figure.histories, pair.places, figure.others)],
+                 className="core-cards"),
         html.P(ratio, className="core-ratio") if ratio else None,
         html.P(note, className="core-note", title=note) if note else None,
     ], className="core-pair", **{"aria-labelledby": label_id, "data-indicator": ind["id"]})
@@ -163,7 +187,9 @@ def fields_rows(dataset, view, lang: str) -> list:
         if not indicator:
             continue
         facts = tuple(glance.fact_for(dataset, p, ind) for p in pair.places)
-        row = kpi_pair(indicator, facts, places, dataset, lang, view.era, view.note(dataset, ind, lang))
+        others = tuple(glance.others_for(dataset, p, indicator, f) for p, f in zip(pair.places, facts))
+        row = kpi_pair(indicator, facts, places, dataset, lang, view.era, others,
+                       comparability=view.note(dataset, ind, lang))
         if ind in glance.PER_1000:
             line = per_1000_line(dataset, pair, ind, facts, lang)
             if line is not None:

@@ -12,8 +12,8 @@ from zoneinfo import ZoneInfo
 import numpy as np
 import pandas as pd
 
-from dashboard import geometry
-from dashboard.selection import latest, preferred
+from dashboard import card_figures, geometry
+from dashboard.selection import preferred
 from dashboard.views.energy import SHARES
 from dashboard.views.pair import Pair, Place
 from dashboard.views.timeline import pair_events
@@ -21,7 +21,6 @@ from dashboard.views.timeline import pair_events
 # the six figures a mayor reads first; the renewable share is the measure both places report (see core_ids)
 CORE = ("population", "area", "density", "gdp_eur", "gdp_per_capita_eur")
 SINCE_YEAR = 2000   # sparklines show this century
-BASIS_ORDERED = ("population", "density")
 # the partnership's fields beyond its own general events; health and the next generation have cards below
 HEALTH_NEXT = ("hospitals", "hospital_beds", "university_students", "highly_qualified_share")
 PER_1000 = ("hospitals", "hospital_beds", "university_students")
@@ -143,8 +142,14 @@ def core_ids(dataset, pair: Pair) -> tuple[str, ...]:
 
 
 def fact_for(dataset, place: Place, indicator: str) -> dict | None:
-    return latest(dataset.facts, place.id, indicator,
-                  list(place.population_bases) if indicator in BASIS_ORDERED else None)
+    """The card's lead figure (like-for-like bases first; a partnership document's figure only where no
+    other source gives one — see :mod:`dashboard.card_figures`)."""
+    return card_figures.lead(dataset.facts, place.row(), indicator)
+
+
+def others_for(dataset, place: Place, indicator: dict, fact: dict | None) -> tuple:
+    """The further figures of a card: a second basis, the partnership deck's figure, other sources' values."""
+    return tuple(card_figures.others(dataset.facts, place.row(), indicator, fact))
 
 
 def history(dataset, place: Place, indicator: str, fact: dict | None) -> list[tuple[int, float]]:
@@ -166,14 +171,17 @@ class Figure:
     indicator: dict
     facts: tuple
     histories: tuple
+    others: tuple = ((), ())    # per place: ("second" | "deck" | "also", fact) beside the lead figure
 
 
 def figures(dataset, pair: Pair, indicators) -> list[Figure]:
     out = []
     for ind in indicators:
+        indicator = dataset.indicator(ind) or {"id": ind}
         facts = tuple(fact_for(dataset, p, ind) for p in pair.places)
-        out.append(Figure(indicator=dataset.indicator(ind) or {"id": ind}, facts=facts,
-                          histories=tuple(history(dataset, p, ind, f) for p, f in zip(pair.places, facts))))
+        out.append(Figure(indicator=indicator, facts=facts,
+                          histories=tuple(history(dataset, p, ind, f) for p, f in zip(pair.places, facts)),
+                          others=tuple(others_for(dataset, p, indicator, f) for p, f in zip(pair.places, facts))))
     return out
 
 
@@ -197,14 +205,20 @@ def population_of_year(dataset, place: Place, year: int) -> dict | None:
     return rows.iloc[-1].to_dict() if len(rows) else None
 
 
+def _shortened(name: str) -> str:
+    """A publisher's name up to its first parenthesis or comma, at most two of its names."""
+    name = name.split(" (")[0].split("（")[0].split(", ")[0]
+    return " / ".join(name.split(" / ")[:2]).strip()
+
+
 def short_source(fact: dict | None, dataset, lang: str) -> str:
-    """A short source label: the row's publisher in the page's language where the dataset has one, else the
-    source's publisher up to its first parenthesis or comma, at most two of its names (kept small so it can be swapped for a shared one)."""
+    """A short source label: the row's own publisher in the page's language where the dataset has one (else in
+    English, else the source file's publisher), shortened — the full name is in the card's citation."""
     if fact is None:
         return ""
-    own = fact.get(f"publisher_{lang}") or fact.get("publisher_en")
-    if isinstance(own, str) and own:
-        return own
+    for column in (f"publisher_{lang}", "publisher_en"):
+        own = fact.get(column)
+        if isinstance(own, str) and own:
+            return _shortened(own)
     sid = str(fact.get("inputs") or fact.get("source_id") or "").split(";")[0]
-    publisher = str(dataset.source(sid).get("publisher") or sid)
-    return " / ".join(publisher.split(" (")[0].split(", ")[0].split(" / ")[:2]).strip()
+    return _shortened(str(dataset.source(sid).get("publisher") or sid))

@@ -1,4 +1,5 @@
 """The headline of a pair and its core figures, from the catalogues and the published tables."""
+import dataclasses
 from datetime import date
 
 import pytest
@@ -29,9 +30,17 @@ def test_joint_activities_are_held_events_since_the_start(dataset, pair):
 
 
 def test_next_event_is_planned_and_not_past(dataset, pair):
-    assert glance.headline(dataset, pair, date(2026, 11, 30)).next_event is None   # every plan lies in the past
-    nxt = glance.headline(dataset, pair, date(2019, 1, 1)).next_event
+    assert glance.headline(dataset, pair, date(2026, 11, 30)).next_event is None   # nothing is planned
+    # the documents' plans whose outcome is not recorded are not "next"; a plan still ahead is
+    events = dataset.events.copy()
+    assert not events["status"].eq("planned").any()
+    plans = events["id"].str.endswith("-planned") & events["date_start"].astype(str).str.startswith(("2019", "2020"))
+    events.loc[plans, "status"] = "planned"
+    planned = dataclasses.replace(dataset, events=events)
+    assert glance.headline(dataset, pair, date(2019, 1, 1)).next_event is None
+    nxt = glance.headline(planned, pair, date(2019, 1, 1)).next_event
     assert nxt is not None and nxt.start.startswith("2019") and "planned" in nxt.titles["en"].lower()
+    assert glance.headline(planned, pair, date(2021, 1, 1)).next_event is None
     # an event planned for a month is still ahead on that month's last day
     assert glance._end_date("2024-02") == date(2024, 2, 29) and glance._end_date("2024") == date(2024, 12, 31)
 
