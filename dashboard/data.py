@@ -76,6 +76,14 @@ class Dataset:
         rows = self.sources[self.sources["id"].eq(source_id)]
         return rows.iloc[0].to_dict() if len(rows) else {}
 
+    def sources_of(self, table: str) -> list[str]:
+        """The ids of the sources whose files a published table's rows come from (by their ``source_id``, or
+        else the first folder of their repository-relative ``raw_file``), in the order they first appear."""
+        frame = getattr(self, table)
+        column = frame["source_id"] if "source_id" in frame else (
+            frame["raw_file"].astype(str).str.split("/").str[0] if "raw_file" in frame else pd.Series([], dtype=str))
+        return [s for s in dict.fromkeys(column.dropna().astype(str)) if s]
+
 
 def _sha256(path: Path) -> str:
     digest = hashlib.sha256()

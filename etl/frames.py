@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 CATEGORICAL = ["area_id", "indicator_id", "basis", "period", "period_kind", "unit", "source_id", "source_url",
-               "note", "raw_file", "inputs", "publisher_id", "source_quality"]
+               "note", "raw_file", "inputs", "publisher_id", "source_quality", "converted_from"]
 
 
 def _sorted_categories(values) -> pd.Index:

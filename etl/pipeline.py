@@ -258,7 +258,9 @@ def step_publish(state: RunState) -> None:
     relative = frames.map_categories(state.facts["raw_file"], lambda p: relative_path(p, state.raw))
     facts = state.facts.drop(columns=["raw_file"]).assign(raw_file=relative)
     facts = provenance.with_names(facts, state.catalogues["publishers"])
-    tables = {"facts": facts, **{k: _relative_paths(v, state.raw) for k, v in state.tables.items()},
+    named = {k: provenance.with_names(v, state.catalogues["publishers"]) if "publisher_id" in v else v
+             for k, v in state.tables.items()}      # the targets name their rows' publishers like the facts
+    tables = {"facts": facts, **{k: _relative_paths(v, state.raw) for k, v in named.items()},
               **state.catalogues, "sources": sources_table(list(state.metas.values()))}
     manifest = {
         "version": version, "schema_version": SCHEMA_VERSION, "created": now.isoformat(timespec="seconds"),

@@ -192,13 +192,12 @@ def _timeline(c: Content, q: dict, dataset) -> None:
     if key:
         c.body.append(html.Ol([html.Li([html.Strong(when), " ", title]) for when, title in key],
                               className="milestone-key"))
-    source = dataset.source("seed_documents")
-    c.sources = [source.get("publisher", "seed_documents")]
+    sources = [dataset.source(sid) or {"id": sid} for sid in dataset.sources_of("events")]
+    c.sources = [s.get("publisher") or s["id"] for s in sources]
     if not rows.empty:
         c.dates = [t("present.events_range", c.lang, range=fmt.date_range(
             rows["start"].min(), rows["start"].max(), c.lang, "day"))]
-    if source.get("accessed"):
-        c.dates.append(t("present.accessed", c.lang, date=fmt.day(source["accessed"], c.lang)))
+    c.dates += [t("present.accessed", c.lang, date=fmt.day(s["accessed"], c.lang)) for s in sources if s.get("accessed")]
 
 
 BUILDERS = {"title": _title, "overview": _overview, "people": _people, "economy": _economy, "energy": _energy,

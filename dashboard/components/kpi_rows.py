@@ -27,9 +27,11 @@ def target_row(dataset, view: OverviewView, lang: str) -> html.Section:
             r = rows.iloc[0].to_dict()
             years = fmt.year_range(r["year_from"], r["year_to"], lang)
             text = t(f"target.{r['target']}", lang, years=years)
+            named = r.get(f"publisher_{lang}")
+            publisher = named if isinstance(named, str) and named else dataset.source(r["source_id"]).get("publisher", "")
             src = html.Div([html.Span(t("common.decided", lang, date=fmt.day_text(r["decided"], lang))), " · ",
-                            html.A(dataset.source("climate_targets").get("publisher", ""), lang=RECORD_LANGUAGE,
-                                   href=f"/{lang}/sources#source-climate_targets", className="source-link"),
+                            html.A(publisher, href=f"/{lang}/sources#source-{r['source_id']}", className="source-link",
+                                   **({} if isinstance(named, str) and named else {"lang": RECORD_LANGUAGE})),
                             " ", html.A("↗", href=r["source_url"], target="_blank", rel="noopener noreferrer",
                                         **{"aria-label": t("common.original_page", lang)})],
                            className="source-note")

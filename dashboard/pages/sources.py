@@ -25,8 +25,9 @@ def feeds(dataset, lang: str) -> dict[str, str]:
     out = {}
     for sid, group in facts.groupby("source_id"):
         out[sid] = ", ".join(sorted({labels.get(i, i) for i in group["indicator_id"]}))
-    out["seed_documents"] = ", ".join(filter(None, [out.get("seed_documents", ""), t("sources.events", lang)]))
-    out["climate_targets"] = t("sources.targets", lang)
+    for table, key in (("events", "sources.events"), ("targets", "sources.targets")):
+        for sid in dataset.sources_of(table):
+            out[sid] = ", ".join(filter(None, [out.get(sid, ""), t(key, lang)]))
     return out
 
 

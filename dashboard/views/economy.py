@@ -74,7 +74,7 @@ class EconomyView(PageView):
     def rates_text(self, dataset, lang: str) -> str:
         """The conversion rates used for the figures shown that were not in euros."""
         rows = self.gdp_rows(dataset)
-        converted = rows[rows["note"].astype(str).str.startswith("converted at")]
+        converted = rows[rows["converted_from"].astype(str).ne("")] if "converted_from" in rows else rows.iloc[:0]
         parts = []
         for currency, country in foreign_currencies(dataset, self.pair):
             rates = series(dataset.facts, rate_indicators(currency, self.currency), [country])

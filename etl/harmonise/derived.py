@@ -14,7 +14,8 @@ DERIVED_SOURCE = "derived"
 
 
 def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.Series,
-          inputs: pd.Series) -> pd.DataFrame:
+          inputs: pd.Series, converted_from: pd.Series | str = "") -> pd.DataFrame:
+    """Derived rows; ``converted_from``: the currency a value was converted from ("" when it was not)."""
     out = base.copy()
     out["indicator_id"] = indicator
     out["value"] = values
@@ -24,6 +25,7 @@ def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.
     out["source_id"] = DERIVED_SOURCE      # publisher, quality and page of the main input are kept
     out["preferred"] = True
     out["derived"] = True
+    out["converted_from"] = converted_from
     return out[out["value"].notna()]
 
 
@@ -95,7 +97,8 @@ def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
         note[~jpy] = "in euros as published"
         source = "ecb_eurjpy" if suffix == "_eur" else "worldbank_ppp"
         inputs = rows["inputs"] + pd.Series(";" + source, index=rows.index).where(jpy, "")
-        frames.append(_rows(rows, indicator + suffix, values, "EUR", note, inputs))
+        converted = pd.Series("", index=rows.index).where(~jpy, "JPY")
+        frames.append(_rows(rows, indicator + suffix, values, "EUR", note, inputs, converted))
     return pd.concat(frames)   # small plain frames
 
 
@@ -109,7 +112,7 @@ def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    facts = facts.assign(derived=False, inputs=facts["source_id"])
+    facts = facts.assign(derived=False, inputs=facts["source_id"], converted_from="")
     with_pc = concat([facts, per_capita(facts, places)])
     parts = [with_pc, density(facts), in_euros(with_pc, "gdp_nominal").replace(
         {"indicator_id": {"gdp_nominal_eur": "gdp_eur", "gdp_nominal_eur_ppp": "gdp_eur_ppp"}}),

@@ -121,3 +121,14 @@ def test_maps_show_the_documents_extents_beside_the_computed_ones(dataset):
     text = " ".join(texts(city_cards(dataset, MapsView.from_query(dataset, {}), "en")))
     assert "Stated in the partnership deck: 17 km east–west × 21 km north–south" in text
     assert "46.78 km east–west × 39.95 km north–south" in text
+
+
+def test_each_target_card_names_its_own_publisher(dataset):
+    tree = overview.layout(lang="en")
+    row = [r for r in find_all(tree, "kpi-row") if r.get("data-indicator") == "climate_target"][0]
+    cards = {c["data-area"]: " ".join(texts(c["component"])) for c in find_all(row["component"], "kpi-card")}
+    assert "City of Essen" in cards["essen"] and "Koriyama City" not in cards["essen"]
+    assert "Koriyama City" in cards["koriyama"] and "City of Essen" not in cards["koriyama"]
+    ja = overview.layout(lang="ja")
+    row = [r for r in find_all(ja, "kpi-row") if r.get("data-indicator") == "climate_target"][0]
+    assert "郡山市" in " ".join(texts(row["component"]))

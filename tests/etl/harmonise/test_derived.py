@@ -120,6 +120,10 @@ def test_add_derived_converts_at_market_rate_and_ppp_without_filling_gaps():
     assert per_head.to_dict() == {("koriyama", "FY2021"): pytest.approx(1.39e12 / 325000 / 129.88)}
     note = rows_of(out, "gdp_eur").set_index("period").loc["FY2021", "note"]
     assert "129.88 JPY/EUR" in note and "fiscal year" in note
+    # which currency a figure was converted from is a column, not a phrase of the note
+    converted = rows_of(out, "gdp_eur").set_index("area_id")["converted_from"]
+    assert converted["koriyama"] == "JPY" and converted["essen"] == ""
+    assert out[~out["derived"]]["converted_from"].eq("").all()
     # every derived row is marked, preferred, sourced and has a value
     derived = out[out["derived"]]
     assert derived["source_id"].eq("derived").all() and derived["preferred"].all()
