@@ -133,6 +133,9 @@ def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: 
     city = html.Div([place.name(lang), *((" · ", html.Span(basis, className="core-basis")) if basis else ())],
                     className="core-city")
     more = [other_figure(kind, f, indicator, dataset, lang, era) for kind, f in others if f is not None]
+    if more:     # folded: the glance stays one figure per city; the others are one click away
+        more = [html.Details([html.Summary(t("provenance.other_figures", lang, n=fmt.number(len(more), lang))),
+                              *more], className="core-others")]
     return html.Div([city,
                      html.Div([value, spark], className="core-value-row"), foot, *more],
                     className="core-card", style={"borderTopColor": place.colour},
