@@ -13,7 +13,7 @@ from dash import html
 
 from dashboard.components import twin_map_svg
 from dashboard.components.glance import distance_items, next_text, since_text
-from dashboard.components.source_note import as_of
+from dashboard.components.source_note import as_of, quality_label
 from dashboard.i18n import LANGUAGES, t
 from dashboard.i18n import format as fmt
 from dashboard.views import glance
@@ -39,9 +39,13 @@ def _cell(fact: dict | None, indicator: dict, dataset, lang: str) -> html.Td:
     if fact is None:
         return html.Td([html.Span(t("common.no_data", lang), className="fs-gap")], className="fs-value")
     decimals = int(indicator.get("decimals") or 0)
+    cited = f"{as_of(fact, lang)} · {glance.short_source(fact, dataset, lang)}"
+    quality = fact.get("source_quality")
+    if isinstance(quality, str) and quality not in ("", "official"):     # the kind of source, when not official
+        cited += f" ({quality_label(quality, lang)})"
     return html.Td([
         html.Span(fmt.value(fact["value"], fact["unit"], lang, decimals), className="fs-number"),
-        html.Small(f"{as_of(fact, lang)} · {glance.short_source(fact, dataset, lang)}", className="fs-small"),
+        html.Small(cited, className="fs-small"),
     ], className="fs-value")
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from dashboard import factsheet
-from dashboard.components.source_note import as_of
+from dashboard.components.source_note import as_of, quality_label
 from dashboard.i18n import t
 from dashboard.views import glance
 from dashboard.views.pair import all_pairs, resolve
@@ -57,6 +57,9 @@ def test_document_names_every_figure_with_date_and_source(dataset, code):
             for fact in fig.facts:
                 if fact is not None:
                     assert squeeze(glance.short_source(fact, dataset, lang)).replace("&", "&amp;") in text
+        secondary = [f for fig in core for f in fig.facts if f is not None and f["source_quality"] != "official"]
+        assert secondary      # e.g. a population read from a copy of a page: the sheet says so
+        assert squeeze(quality_label(secondary[0]["source_quality"], lang)) in text
     assert "⟦" not in doc and "<script" not in doc
     assert all(word not in doc for word in ("姉妹都市", "twin cit", "sister cit"))
 
