@@ -104,6 +104,8 @@ def test_clicking_a_marker_on_the_chart_opens_the_event(page, app_url, dataset):
     page.locator("#timeline-chart").scroll_into_view_if_needed()
     box = point.bounding_box()
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    # Plotly clicks the point under its hover label: wait until the label is shown (a busy machine lags)
+    page.wait_for_selector("#timeline-chart .hoverlayer .hovertext")
     page.mouse.down()
     page.mouse.up()
     page.wait_for_function("new URLSearchParams(window.location.search).get('event') !== null")
