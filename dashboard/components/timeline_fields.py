@@ -1,5 +1,8 @@
 """The timeline's fields of cooperation: per field, the Local Action Plan actions and the named institutions,
-linked to their events (a folded block per field, its colour from ``assets/timeline.css``)."""
+linked to their events (a folded block per field, its colour from ``assets/timeline.css``).
+
+A block's body is rendered when it is first opened (a click on its summary, or Enter): the page loads with the
+summaries only."""
 from __future__ import annotations
 
 from dash import dcc, html
@@ -13,6 +16,7 @@ from dashboard.views.pair import Pair
 from dashboard.views.timeline import FieldSummary, field_summaries, timeline_href
 
 PAGE = "timeline"
+SUMMARY, BODY = ids.page_id(PAGE, "field-summary"), ids.page_id(PAGE, "field-body")   # pattern-matching id types
 
 
 def _counts_text(lang: str, actions: int, institutions: int, events: int) -> str:
@@ -28,23 +32,35 @@ def _institution(s, pair: Pair, lang: str) -> html.Li:
 
 
 def field_block(summary: FieldSummary, pair: Pair, lang: str) -> html.Details:
+    """The folded block: its summary (field, counts) and an empty body (see ``field_body``)."""
     field = summary.field
+    counts = _counts_text(lang, len(summary.actions), len(summary.institutions), summary.events)
+    return html.Details([
+        html.Summary([swatch(field), html.H3(label("field", field, lang), id=ids.page_id(PAGE, f"field-{field}")),
+                      " ", html.Span(counts, className="muted field-counts")], id={"type": SUMMARY, "index": field}),
+        html.Div(id={"type": BODY, "index": field}),
+    ], className="field-block", **{"data-field": field})
+
+
+@per_version(maxsize=64)
+def field_body(dataset, pair: Pair, lang: str, field: str) -> list:
+    """The link to the field's events, its actions and its institutions (each linked to its events)."""
+    summary = next((s for s in field_summaries(dataset, pair, lang) if s.field == field), None)
+    if summary is None:
+        return []
     actions = [html.Li([getattr(a, f"action_{lang}"), " ",
                         html.Span(t("timeline.action_status_note", lang,
                                     status=label("action_status", a.status, lang)), className="muted")])
                for a in summary.actions.itertuples()]
     people = [_institution(s, pair, lang) for s in summary.institutions.itertuples()]
-    return html.Details([
-        html.Summary([swatch(field), html.H3(label("field", field, lang), id=ids.page_id(PAGE, f"field-{field}")),
-                      " ", html.Span(_counts_text(lang, len(summary.actions), len(summary.institutions),
-                                                  summary.events), className="muted field-counts")]),
+    return [
         html.P(dcc.Link(t("timeline.field_events_link", lang, n=fmt.number(summary.events, lang)),
                         href=timeline_href(pair, lang, field=field))) if summary.events else None,
         html.H4(t("timeline.actions", lang)),
         html.Ul(actions) if actions else html.P(t("timeline.no_actions", lang), className="muted"),
         html.H4(t("timeline.institutions", lang)),
         html.Ul(people) if people else html.P(t("timeline.no_institutions", lang), className="muted"),
-    ], className="field-block", **{"data-field": field})
+    ]
 
 
 @per_version(maxsize=8)

@@ -14,14 +14,14 @@ import time
 
 import dash
 import dash_bootstrap_components as dbc
-from dash import ALL, Input, Output, Patch, State, callback, clientside_callback, ctx, dcc, html, no_update
+from dash import ALL, MATCH, Input, Output, Patch, State, callback, clientside_callback, ctx, dcc, html, no_update
 
 from dashboard import ids
 from dashboard import timeline_filters as tf
 from dashboard.cache import per_version
 from dashboard.components import shell
 from dashboard.components.timeline_detail import HEADING, event_detail
-from dashboard.components.timeline_fields import fields_section
+from dashboard.components import timeline_fields
 from dashboard.components.timeline_list import EVENT_ITEM, event_items, event_list, item_class, label, more_text
 from dashboard.contract import FIELDS, KINDS, STATUSES
 from dashboard.data import current
@@ -157,7 +157,7 @@ def layout(lang: str = "en", **query):
                                                         "modeBarButtons": [["toImage"]]},
                       className="chart timeline-counts-chart"),
         ], "chart-card"),
-        fields_section(dataset, view.pair, lang),
+        timeline_fields.fields_section(dataset, view.pair, lang),
         dcc.Store(id=WHO, data=state.who or ""), dcc.Store(id=SELECTED, data=state.event or ""),
         dcc.Store(id=QUERY, data=view.to_query()), dcc.Store(id=LANG, data=lang), dcc.Store(id=FOCUS, data=focus),
         dcc.Store(id=PAIR_STORE, data=view.pair.id), dcc.Store(id=SHOWN, data=shown),
@@ -234,6 +234,18 @@ def show_event(selected, items, lang):
     classes = [item_class(bool(selected) and i["index"] == selected) for i in items]
     focus = {"target": DETAIL, "at": time.time_ns()} if selected else no_update
     return event_detail(current(), selected or None, lang), hidden_unless(selected, "btn"), classes, focus
+
+
+@callback(Output({"type": timeline_fields.BODY, "index": MATCH}, "children"),
+          Input({"type": timeline_fields.SUMMARY, "index": MATCH}, "n_clicks"), State(LANG, "data"),
+          State(PAIR_STORE, "data"), prevent_initial_call=True)
+def open_field(clicks, lang, pair_id=None):
+    """A field's block, the first time it is opened."""
+    if clicks != 1:
+        return no_update
+    dataset = current()
+    pair = TimelineView.pair_from(dataset, {"pair": pair_id})
+    return timeline_fields.field_body(dataset, pair, normalise_language(lang), ctx.triggered_id["index"])
 
 
 @callback(Output(QUERY, "data"), *FILTERS, Input(SELECTED, "data"), State(PAIR_STORE, "data"),

@@ -134,7 +134,8 @@ def test_the_list_shows_a_page_at_a_time_and_more_on_request(page, app_url, data
     last = page.locator(f"{ITEMS}[data-event='{order[-1]}']")
     last.click()
     page.wait_for_function("(id) => new URLSearchParams(window.location.search).get('event') === id", arg=order[-1])
-    assert "is-selected" in last.get_attribute("class")
+    page.wait_for_selector(f"{ITEMS}.is-selected[data-event='{order[-1]}']")  # its own callback, apart from the URL's
+    assert page.locator(f"{ITEMS}.is-selected").count() == 1
 
 
 def test_a_deep_link_to_a_late_event_lists_it(page, app_url, dataset):
