@@ -125,7 +125,9 @@ class FieldSummary:
 
 
 def _event_count(event_ids) -> int:
-    return len([e for e in str(event_ids or "").split(";") if e.strip()])
+    if not isinstance(event_ids, str):      # None or NaN: no events
+        return 0
+    return len([e for e in event_ids.split(";") if e.strip()])
 
 
 def field_summaries(dataset, pair: Pair, lang: str) -> list[FieldSummary]:

@@ -50,3 +50,7 @@ def test_field_summaries_count_actions_institutions_and_events(dataset):
 def test_links_keep_the_pair_and_scroll_to_the_results(dataset):
     pair = resolve(dataset, None)
     assert tv.timeline_href(pair, "de", who="frea") == "/de/timeline?who=frea#timeline-results"
+
+
+def test_an_institution_without_events_counts_none():
+    assert [tv._event_count(v) for v in (None, float("nan"), "", " ; ", "a;b")] == [0, 0, 0, 0, 2]
