@@ -38,6 +38,17 @@ def summary_count(page) -> int:
     return int(re.match(r"\D*(\d+)", page.inner_text("#timeline-summary")).group(1))
 
 
+def test_no_callback_runs_after_the_page_has_loaded(page, app_url):
+    """Only the pages router's callback: a store mounting with None (or any initial call) would run the results
+    again and draw both charts and the list twice — the timeline's old 2.4 × slowness."""
+    sent = []
+    page.on("request", lambda r: "_dash-update-component" in r.url and sent.append(r.post_data_json["output"]))
+    open_timeline(page, app_url, "/en/timeline?field=water")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(1000)
+    assert len(sent) == 1 and "_pages_content" in sent[0], sent
+
+
 def test_filtering_changes_the_events_and_the_url(page, app_url, dataset):
     open_timeline(page, app_url)
     total = len(dataset.events)

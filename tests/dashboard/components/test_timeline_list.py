@@ -43,3 +43,14 @@ def test_the_page_has_no_inline_styles(dataset):
     main = next(c for c in walk(page.layout("ja", event=event, who="frea")) if getattr(c, "id", None) == "main")
     styled = [f"{type(c).__name__}#{getattr(c, 'id', '')}" for c in walk(main) if getattr(c, "style", None)]
     assert not styled, styled
+
+
+def test_no_store_of_the_page_starts_empty(dataset):
+    """A dcc.Store whose data is None reports a change when it mounts and runs its callbacks once more."""
+    from dash import dcc
+
+    from dashboard.pages import timeline as page
+
+    for query in ({}, {"event": dataset.events["id"].iloc[0], "who": "frea"}):
+        stores = [c for c in walk(page.layout("en", **query)) if isinstance(c, dcc.Store)]
+        assert stores and all(s.data is not None for s in stores), [s.id for s in stores if s.data is None]
