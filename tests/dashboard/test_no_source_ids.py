@@ -4,8 +4,6 @@ from pathlib import Path
 import pandas as pd
 
 ROOT = Path(__file__).resolve().parents[2]
-# modules still naming a source, each with the issue that removes it
-PENDING = {"dashboard/pages/timeline.py"}
 
 
 def source_ids() -> list[str]:
@@ -20,8 +18,6 @@ def test_no_dashboard_module_names_a_source():
         rel = path.relative_to(ROOT).as_posix()
         text = path.read_text(encoding="utf-8")
         named += [f"{rel}: {sid}" for sid in ids if f'"{sid}"' in text or f"'{sid}'" in text]
-        if rel in PENDING:
-            named = [n for n in named if not n.startswith(rel)]
     assert not named, named
 
 
