@@ -8,6 +8,8 @@ from dashboard.i18n import t
 GRAPH_CONFIG = {"displaylogo": False, "responsive": True,
                 "modeBarButtonsToRemove": ["lasso2d", "select2d"],
                 "toImageButtonOptions": {"format": "png", "scale": 2}}
+# a spinner only for a slow update: a quick one redraws the chart in place, without hiding it first
+LOADING_DELAY_MS = 300
 
 
 def chart_card(graph_id: str, title: str, lang: str, figure=None, notes: list | None = None,
@@ -27,7 +29,7 @@ def chart_card(graph_id: str, title: str, lang: str, figure=None, notes: list | 
         tools.append(dcc.Download(id=f"{graph_id}-download"))
     graph = dcc.Loading(dcc.Graph(id=graph_id, figure=figure or {}, config={**GRAPH_CONFIG, "toImageButtonOptions": {
         **GRAPH_CONFIG["toImageButtonOptions"], "filename": graph_id}}, style={"height": f"{height}px"},
-        className="chart"), type="default")
+        className="chart"), type="default", delay_show=LOADING_DELAY_MS)
     return html.Section([
         html.Div([html.H2(title, id=heading_id), html.Div(tools, className="chart-tools")],
                  className="chart-head"),

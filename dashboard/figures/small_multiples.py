@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.theme import FONT, empty, nice_ticks, plot_dates
+from dashboard.figures.theme import FONT, empty, fixed_margins, nice_ticks, plot_dates
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
@@ -39,7 +39,7 @@ def _layout(fig: go.Figure, lang: str, panels: int, height: int) -> go.Figure:
                   key=lambda k: int(k[5:] or 1))
     for annotation, axis in zip(fig.layout.annotations, axes):   # panel titles: at the left of their panel
         annotation.update(x=fig.layout[axis].domain[0], xanchor="left", align="left", font={"size": 13})
-    return fig
+    return fixed_margins(fig, size=13)
 
 
 def _ticks(fig: go.Figure, row: int, col: int, top: float, lang: str, percent: bool = False) -> None:

@@ -76,3 +76,31 @@ def localise_y(fig: go.Figure, values, lang: str, formatter, include_zero: bool 
     ticks = nice_ticks(min(vals), max(vals), include_zero=include_zero)
     fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[formatter(v) for v in ticks])
     return fig
+
+
+def text_width(text: str, size: float) -> float:
+    """A generous estimate of the drawn width of ``text`` in px at ``size`` (wide for CJK and full-width)."""
+    return sum(size * (1.0 if ord(c) >= 0x2E80 else 0.62) for c in str(text))
+
+
+def fixed_margins(fig: go.Figure, size: float = 14, minimum: int = 60) -> go.Figure:
+    """Margins set from the y tick labels this module wrote, with plotly's axis automargin off.
+
+    With automargin plotly measures the labels after drawing and draws the whole chart again whenever the
+    margins move — on every update of a chart. Here the left margin holds the widest tick label and the axis
+    title, so each update draws once. Axes without explicit labels keep automargin."""
+    layout = fig.layout
+    axes = [k for k in layout.to_plotly_json() if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]
+    left = minimum
+    for name in axes:
+        axis = layout[name]
+        if name.startswith("yaxis") and axis.ticktext is None and axis.visible is not False:
+            return fig                      # labels we cannot know: let plotly measure them
+        if name.startswith("yaxis") and axis.ticktext is not None and (axis.side or "left") == "left":
+            label = max((text_width(v, size) for v in axis.ticktext), default=0.0)
+            title = size * 1.6 + 4 if axis.title and axis.title.text else 0.0
+            left = max(left, int(label + title + 14))
+    for name in axes:
+        layout[name].automargin = False
+    fig.update_layout(margin={"l": left})
+    return fig

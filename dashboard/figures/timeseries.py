@@ -4,7 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty, localise_y, plot_dates
+from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty, fixed_margins, localise_y,
+                                     plot_dates)
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
@@ -82,7 +83,7 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
                     hovertext=[t(f"target.{r.target}", lang, years=r.year_to)], hoverinfo="text"))
     if events is not None and not events.empty:
         add_event_markers(fig, events, lang)
-    return fig
+    return fixed_margins(fig)
 
 
 def add_event_markers(fig: go.Figure, events: pd.DataFrame, lang: str) -> go.Figure:
@@ -121,4 +122,4 @@ def paired_bars(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, title: s
     base_layout(fig, lang, title, y_title)
     localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang))
     fig.update_layout(barmode="group")
-    return fig
+    return fixed_margins(fig)

@@ -54,11 +54,17 @@ def _view(pair_id, bases, view, base_year, years, events) -> PeopleView:
     return PeopleView.from_controls(current(), pair_id, bases, view, base_year, years, events)
 
 
-@callback(Output("people-population", "figure"), Output("people-density", "figure"), *CONTROLS,
+@callback(Output("people-population", "figure"), *CONTROLS,
           State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
 def update(bases, view, base_year, years, events, lang, pair_id):
-    state = _view(pair_id, bases, view, base_year, years, events)
-    return state.population_figure(current(), lang), state.density_figure(current(), lang)
+    return _view(pair_id, bases, view, base_year, years, events).population_figure(current(), lang)
+
+
+# density depends on the bases and the years only: the view, base year and milestones never redraw it
+@callback(Output("people-density", "figure"), Input("people-basis", "value"), Input("people-years", "value"),
+          State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
+def update_density(bases, years, lang, pair_id):
+    return _view(pair_id, bases, None, None, years, None).density_figure(current(), lang)
 
 
 @callback(Output("people-population-download", "data"), Input("people-population-csv", "n_clicks"),

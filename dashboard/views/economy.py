@@ -73,6 +73,9 @@ class EconomyView(PageView):
 
     def rates_text(self, dataset, lang: str) -> str:
         """The conversion rates used for the figures shown that were not in euros."""
+        return _rates_text(dataset, lang, self)
+
+    def _rates_text(self, dataset, lang: str) -> str:
         rows = self.gdp_rows(dataset)
         converted = rows[rows["converted_from"].astype(str).ne("")] if "converted_from" in rows else rows.iloc[:0]
         parts = []
@@ -121,6 +124,11 @@ class EconomyView(PageView):
         return line_chart(self.rate_rows(dataset), dataset.places, dataset.bases, lang,
                           y_title=t("economy.rates_axis", lang, currency=self.rates_currency(dataset)), decimals=2,
                           indicators=dataset.indicators)
+
+
+@per_version()
+def _rates_text(dataset, lang, view: EconomyView) -> str:
+    return view._rates_text(dataset, lang)
 
 
 @per_version()

@@ -10,6 +10,7 @@ import math
 
 from pydantic import BaseModel, ConfigDict
 
+from dashboard.cache import keyed
 from dashboard.i18n import LANGUAGES
 
 PARAM = "pair"
@@ -170,21 +171,38 @@ def catalogue_ids(dataset) -> list[str]:
     return [] if pairs is None or pairs.empty else list(pairs["id"])
 
 
+# Resolved pairs per (dataset version, dataset object, asked name): every callback resolves its pair, and
+# building one reads three catalogues — most of a cached callback's time before this memo.
+_resolved = keyed(256)
+
+
+def _key(dataset, *parts) -> tuple | None:
+    version = getattr(dataset, "version", None)
+    return (version, id(dataset), *parts) if version else None
+
+
 def resolve(dataset, raw=None) -> Pair:
     """The pair named by ``raw`` (a URL value), else the catalogue's default; an unknown name gives the
     default with ``unknown=True`` (the page says so; the name itself is never shown back)."""
+    wanted = _one(raw)
+    wanted = wanted.strip()[:MAX_ID] if wanted else ""
+    key = _key(dataset, "resolve", wanted)
+    return _find(dataset, wanted) if key is None else _resolved(key, lambda: _find(dataset, wanted))
+
+
+def _find(dataset, wanted: str) -> Pair:
     pairs = dataset.pairs
     if pairs is None or pairs.empty:
         raise LookupError("the published dataset has no pairs catalogue: run `twincity etl run`")
-    wanted = _one(raw)
-    wanted = wanted.strip()[:MAX_ID] if wanted else ""
     known = pairs[pairs["id"].eq(wanted)] if wanted else pairs.iloc[0:0]
     row = known.iloc[0] if len(known) else pairs[pairs["default"].astype(bool)].iloc[0]
     return _build(dataset, row.to_dict(), unknown=bool(wanted) and known.empty)
 
 
 def all_pairs(dataset) -> list[Pair]:
-    return [_build(dataset, r) for r in dataset.pairs.to_dict("records")]
+    key = _key(dataset, "all")
+    build = lambda: tuple(_build(dataset, r) for r in dataset.pairs.to_dict("records"))  # noqa: E731
+    return list(build() if key is None else _resolved(key, build))
 
 
 def _place(dataset, place_id: str) -> Place:

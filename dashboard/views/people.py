@@ -56,7 +56,9 @@ class PeopleView(PageView):
         return _population_figure(dataset, lang, self)
 
     def density_figure(self, dataset, lang: str):
-        return _density_figure(dataset, lang, self)
+        # one cached figure whatever the view, base year and milestones (density shows none of them)
+        return _density_figure(dataset, lang, self.model_copy(update={"view": "absolute", "base_year": 2011,
+                                                                      "events": False}))
 
 
 @per_version()
