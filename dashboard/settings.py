@@ -1,11 +1,14 @@
 """Every environment setting the dashboard reads, with its type, default and meaning (pydantic-settings).
 
-Read afresh on each call of :func:`settings` (a test may point ``TWINCITY_PUBLISHED`` elsewhere at run time).
+Read from the environment on each call of :func:`settings` (a test may point ``TWINCITY_PUBLISHED`` elsewhere at
+run time); built once per distinct environment.
 The ETL declares its own in :mod:`etl.settings`; the folders both packages use are declared on both sides with
 the same defaults (a test checks that), because neither package may import the other.
 """
 from __future__ import annotations
 
+import os
+import threading
 from pathlib import Path
 
 from pydantic import AliasChoices, Field
@@ -36,8 +39,22 @@ class DashboardSettings(BaseSettings):
                           description="The Chromium that prints the PDF briefing pack (also read from $CHROMIUM).")
 
 
+_built: dict[tuple, DashboardSettings] = {}
+_lock = threading.Lock()
+
+
 def settings() -> DashboardSettings:
-    return DashboardSettings()
+    """The settings as the environment holds them now; built once per distinct environment (every request
+    reads them, and building them parses every variable)."""
+    key = tuple(sorted((k, v) for k, v in os.environ.items() if k.startswith("TWINCITY_") or k == "CHROMIUM"))
+    found = _built.get(key)
+    if found is None:
+        found = DashboardSettings()
+        with _lock:
+            _built[key] = found
+            if len(_built) > 64:        # tests change the environment often: keep a few
+                _built.pop(next(iter(_built)))
+    return found
 
 
 def published_dir() -> Path:
