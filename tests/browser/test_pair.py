@@ -11,17 +11,37 @@ def wait_ready(page):
     page.wait_for_function("() => !document.querySelector('._dash-loading')")
 
 
+# The page of ``lang`` has rendered and settled: its <main> is in that language, its switch marks it, no
+# callback is in flight and every chart is drawn. (The header names both places in both scripts in every
+# language, so the header text alone cannot tell the old page from the new one.)
+SETTLED = """(lang) => {
+    const main = document.querySelector('#main'), active = document.querySelector('.lang-link.active');
+    const charts = [...document.querySelectorAll('.dash-graph')];
+    return main !== null && main.getAttribute('lang') === lang && active !== null
+        && active.getAttribute('hreflang') === lang
+        && !document.querySelector('._dash-loading, ._dash-loading-callback, [data-dash-is-loading="true"]')
+        && charts.every((c) => { const gd = c.querySelector('.js-plotly-plot');
+                                 return gd && gd._fullLayout && gd.querySelector('.main-svg'); });
+}"""
+
+
+def wait_settled(page, lang):
+    page.wait_for_function(SETTLED, arg=lang)
+
+
 def test_the_pair_survives_language_switch_and_controls(page, app_url):
     page.goto(f"{app_url}/en/people?pair=grenoble_toyota")
-    wait_ready(page)
+    wait_settled(page, "en")
     assert "Grenoble-Alpes Métropole" in page.inner_text(".app-title") and "Toyota" in page.inner_text(".app-title")
     assert page.get_attribute(".pair-link.active", "data-pair") == "grenoble_toyota"
     assert "pair=grenoble_toyota" in page.get_attribute("#nav-economy", "href")
     page.click(".lang-link[hreflang=de]")
     page.wait_for_function("() => location.pathname === '/de/people'")
     assert "pair=grenoble_toyota" in page.url
-    page.wait_for_function("() => document.querySelector('.app-title').innerText.includes('豊田市')")
-    page.locator("#people-view input[value=index]").check()
+    wait_settled(page, "de")               # the German page itself, not the English one still on screen
+    assert page.get_attribute(".pair-link.active", "data-pair") == "grenoble_toyota"
+    assert "Toyota" in page.inner_text(".app-title") and "豊田市" in page.inner_text(".app-title")
+    page.locator("#main[lang=de] #people-view input[value=index]").check()
     page.wait_for_function("() => location.search.includes('view=index')")
     assert "pair=grenoble_toyota" in page.url
 
