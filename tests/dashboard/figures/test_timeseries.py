@@ -69,3 +69,26 @@ def test_plot_dates_put_years_in_the_middle():
 def test_nice_ticks():
     assert nice_ticks(0, 97) == [0, 20, 40, 60, 80, 100]
     assert nice_ticks(float("nan"), 1) == []
+
+
+def test_charts_draw_once_with_margins_that_hold_their_labels(dataset):
+    """automargin off (it redraws the chart on every update); the left margin fits the widest tick label."""
+    from dashboard.figures.theme import fixed_margins, text_width
+
+    rows = series(dataset.facts, "population", ["essen", "koriyama"], ["register", "estimate"])
+    for lang in ("en", "de", "ja"):
+        fig = line_chart(rows, dataset.places, dataset.bases, lang, y_title="Personen")
+        assert fig.layout.xaxis.automargin is False and fig.layout.yaxis.automargin is False
+        widest = max(text_width(v, 14) for v in fig.layout.yaxis.ticktext)
+        assert fig.layout.margin.l >= widest + 14 * 1.6
+    wide = line_chart(rows, dataset.places, dataset.bases, "en")
+    wide.update_yaxes(ticktext=["1.234.567.890 Einwohner"] * len(wide.layout.yaxis.tickvals))
+    assert fixed_margins(wide).layout.margin.l > 150
+    bare = fixed_margins(go_figure())     # labels plotly chooses itself: plotly measures them
+    assert bare.layout.yaxis.automargin is None and bare.layout.margin.l is None
+
+
+def go_figure():
+    import plotly.graph_objects as go
+
+    return go.Figure(go.Scatter(x=[1, 2], y=[3, 4]))

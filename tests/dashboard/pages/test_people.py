@@ -10,3 +10,22 @@ def test_official_update_zensus2022_is_drawn(dataset):
     traces = [t for t in figure.data if t.name == "Essen — Official update (IT.NRW/Destatis, Zensus 2022)"]
     assert len(traces) == 1, [t.name for t in figure.data]
     assert "31 December 2024: 574,682" in traces[0].hovertext[0]
+
+
+def test_only_the_controls_a_chart_shows_redraw_it():
+    """The view, base year and milestones change the population chart only: density keeps its drawing."""
+    from tests.conftest import app
+
+    inputs = {}
+    for output, spec in app().callback_map.items():
+        for out in ("people-population.figure", "people-density.figure"):
+            if out in output.strip(".").split("..."):
+                inputs[out] = {i["id"] + "." + i["property"] for i in spec["inputs"]}
+    assert inputs["people-density.figure"] == {"people-basis.value", "people-years.value"}
+    assert {"people-view.value", "people-base.value", "people-events.value"} <= inputs["people-population.figure"]
+
+
+def test_density_is_one_figure_whatever_the_view(dataset):
+    plain = PeopleView.from_query(dataset, {})
+    indexed = PeopleView.from_query(dataset, {"view": "index", "base": "2020", "events": "1"})
+    assert indexed.density_figure(dataset, "en") is plain.density_figure(dataset, "en")

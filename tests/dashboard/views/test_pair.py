@@ -37,3 +37,20 @@ def test_names_in_both_scripts_and_readable_colours(dataset):
 def test_every_catalogue_pair_resolves(dataset):
     assert {p.id for p in all_pairs(dataset)} == set(dataset.pairs["id"])
     assert sum(p.default for p in all_pairs(dataset)) == 1
+
+
+def test_a_pair_is_resolved_once_per_dataset_version(dataset, monkeypatch):
+    from dashboard.views import pair as module
+
+    first = resolve(dataset, "grenoble_toyota")
+    monkeypatch.setattr(module, "_find", lambda *_: pytest.fail("resolved again"))
+    assert resolve(dataset, "grenoble_toyota") is first and resolve(dataset, " grenoble_toyota ") is first
+    assert [p.id for p in all_pairs(dataset)] == [p.id for p in all_pairs(dataset)]
+
+
+def test_another_version_resolves_afresh(dataset):
+    import dataclasses
+
+    other = dataclasses.replace(dataset, version=dataset.version + "-other")
+    assert resolve(other, "grenoble_toyota") == resolve(dataset, "grenoble_toyota")
+    assert resolve(other, "grenoble_toyota") is not resolve(dataset, "grenoble_toyota")
