@@ -14,10 +14,12 @@ def test_official_update_zensus2022_is_drawn(dataset):
 
 def test_only_the_controls_a_chart_shows_redraw_it():
     """The view, base year and milestones change the population chart only: density keeps its drawing."""
-    from tests.conftest import app
+    from dash._callback import GLOBAL_CALLBACK_MAP   # the pages' @callback functions until the first request
+
+    from tests.conftest import app                   # … which moves them into the app's map
 
     inputs = {}
-    for output, spec in app().callback_map.items():
+    for output, spec in {**app().callback_map, **GLOBAL_CALLBACK_MAP}.items():
         for out in ("people-population.figure", "people-density.figure"):
             if out in output.strip(".").split("..."):
                 inputs[out] = {i["id"] + "." + i["property"] for i in spec["inputs"]}
