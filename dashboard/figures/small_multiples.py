@@ -88,10 +88,13 @@ def share_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicat
                     hovertext=[names.get(r.area_id, r.area_id) + ": " + t(f"target.{r.target}", lang, years=r.year_to)],
                     hoverinfo="text", meta={"target": r.target}), row=row, col=1)
         _ticks(fig, row, 1, max(top * HEADROOM, 10.0), lang, percent=True)
-    if targets is not None and not targets.empty:
-        for r in targets[targets["value"].isna()].itertuples():
-            fig.add_vrect(x0=pd.Timestamp(f"{r.year_from}-01-01"), x1=pd.Timestamp(f"{r.year_to}-12-31"),
-                          fillcolor=colours.get(r.area_id, "#555"), opacity=0.12, line_width=0, row="all", col=1)
+    if targets is not None and not targets.empty:   # a target period as a band across every panel
+        suffixes = [""] + [str(n) for n in range(2, len(measures) + 1)]
+        fig.update_layout(shapes=[
+            {"type": "rect", "xref": f"x{n}", "yref": f"y{n} domain", "y0": 0, "y1": 1,
+             "x0": pd.Timestamp(f"{r.year_from}-01-01"), "x1": pd.Timestamp(f"{r.year_to}-12-31"),
+             "fillcolor": colours.get(r.area_id, "#555"), "opacity": 0.12, "line": {"width": 0}}
+            for r in targets[targets["value"].isna()].itertuples() for n in suffixes])
     if events is not None and not events.empty:
         fig.add_trace(go.Scatter(
             x=events["start"], y=[0] * len(events), mode="markers", name=t("chart.milestones", lang),

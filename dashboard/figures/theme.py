@@ -41,16 +41,22 @@ def empty(message: str, lang: str) -> go.Figure:
 
 
 def plot_dates(periods: pd.Series, kinds: pd.Series, ref_dates: pd.Series) -> pd.Series:
-    """Where a figure sits on a time axis: a year or fiscal year at its middle, a month at the 15th, a day on itself."""
+    """Where a figure sits on a time axis: a year or fiscal year at its middle, a month at the 15th, a day on itself.
+
+    On numpy arrays (no date-string inference, no masked assignment into a Series): a chart builds this
+    for every line, so it is on the path of every control that asks for a figure not drawn before."""
     ref = pd.to_datetime(ref_dates)
-    out = ref.copy()
-    years = kinds.eq("year")
-    out[years] = pd.to_datetime(periods[years].astype(str) + "-07-01")
-    fiscal = kinds.eq("fiscal_year")
-    out[fiscal] = ref[fiscal] - pd.Timedelta(days=182)
-    months = kinds.eq("month")
-    out[months] = ref[months].dt.to_period("M").dt.start_time + pd.Timedelta(days=14)
-    return out
+    out = ref.to_numpy(dtype="datetime64[ns]").copy()
+    kind = kinds.to_numpy(dtype=object)
+    years = kind == "year"
+    if years.any():
+        out[years] = np.char.add(periods.to_numpy(dtype=str)[years], "-07-01").astype("datetime64[ns]")
+    fiscal = kind == "fiscal_year"
+    out[fiscal] -= np.timedelta64(182, "D")
+    months = kind == "month"
+    if months.any():
+        out[months] = out[months].astype("datetime64[M]").astype("datetime64[ns]") + np.timedelta64(14, "D")
+    return pd.Series(out, index=ref.index, name=ref.name)
 
 
 def nice_ticks(lo: float, hi: float, count: int = 5, include_zero: bool = True) -> list[float]:
