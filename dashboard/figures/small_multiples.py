@@ -8,6 +8,9 @@
 """
 from __future__ import annotations
 
+import functools
+import json
+
 import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -28,11 +31,15 @@ def _colours(places: pd.DataFrame) -> dict:
     return dict(zip(places["id"], places["colour"]))
 
 
+def _frame(lang: str, height: int) -> dict:
+    return {"separators": fmt.plotly_separators(lang), "font": {"family": FONT, "size": 13}, "height": height,
+            "margin": {"l": 60, "r": 20, "t": 50, "b": 90}, "plot_bgcolor": "white", "paper_bgcolor": "white",
+            "hovermode": "closest", "showlegend": True,
+            "legend": {"orientation": "h", "yanchor": "top", "y": -45 / height, "x": 0}}
+
+
 def _layout(fig: go.Figure, lang: str, panels: int, height: int) -> go.Figure:
-    fig.update_layout(separators=fmt.plotly_separators(lang), font={"family": FONT, "size": 13}, height=height,
-                      margin={"l": 60, "r": 20, "t": 50, "b": 90}, plot_bgcolor="white", paper_bgcolor="white",
-                      hovermode="closest", showlegend=True,
-                      legend={"orientation": "h", "yanchor": "top", "y": -45 / height, "x": 0})
+    fig.update_layout(**_frame(lang, height))
     fig.update_xaxes(gridcolor="#f0f0f0")
     fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False)
     axes = sorted((k for k in fig.layout.to_plotly_json() if k.startswith("xaxis")),
@@ -43,69 +50,99 @@ def _layout(fig: go.Figure, lang: str, panels: int, height: int) -> go.Figure:
 
 
 def _ticks(fig: go.Figure, row: int, col: int, top: float, lang: str, percent: bool = False) -> None:
-    ticks = [v for v in nice_ticks(0.0, top, 4) if v <= top]
-    text = [fmt.percent(v, lang, 0) if percent else fmt.number(v, lang, 0)
-            for v in ticks]
-    fig.update_yaxes(range=[0, top], tickmode="array", tickvals=ticks, ticktext=text, row=row, col=col)
+    fig.update_yaxes(**_tick_axis(top, lang, percent), row=row, col=col)
+
+
+@functools.lru_cache(maxsize=16)
+def _grid(panels: int, height: int) -> str:
+    """The layout of ``panels`` stacked panels sharing their time axis (plotly's subplot grid, titles empty),
+    as JSON: built once per shape, copied for each figure."""
+    fig = make_subplots(rows=panels, cols=1, shared_xaxes=True, vertical_spacing=55 / height,
+                        subplot_titles=[" "] * panels)
+    return json.dumps(fig.layout.to_plotly_json())
+
+
+def _dated(values) -> list:
+    return [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
 
 
 def share_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicators: pd.DataFrame,
                  order: tuple[str, ...], targets: pd.DataFrame | None = None,
-                 events: pd.DataFrame | None = None, years: tuple[int, int] | None = None) -> go.Figure:
-    """One panel per measure in ``order`` that has rows; x = time (shared), y = percent (each panel its own)."""
+                 events: pd.DataFrame | None = None, years: tuple[int, int] | None = None):
+    """One panel per measure in ``order`` that has rows; x = time (shared), y = percent (each panel its own).
+
+    Built as a plain figure dict on a cached grid (every control of the energy page asks for one of these:
+    plotly's figure objects took ~150 ms to build it)."""
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
     measures = [m for m in order if m in set(rows["indicator_id"])]
     labels = dict(zip(indicators["id"], indicators[f"label_{lang}"]))
     names, colours = _names(places, lang), _colours(places)
     height = PANEL_HEIGHT * len(measures) + 120
-    fig = make_subplots(rows=len(measures), cols=1, shared_xaxes=True, vertical_spacing=55 / height,
-                        subplot_titles=[labels.get(m, m) for m in measures])
+    layout = json.loads(_grid(len(measures), height))
+    for annotation, measure in zip(layout["annotations"], measures):
+        annotation["text"] = labels.get(measure, measure)
+    suffixes = [""] + [str(n) for n in range(2, len(measures) + 1)]
+    data: list[dict] = []
     shown_in_legend: set[str] = set()
-    for row, measure in enumerate(measures, start=1):
+    for suffix, measure in zip(suffixes, measures):
+        axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
         mine = rows[rows["indicator_id"].eq(measure)]
         top = float(mine["value"].max())
         for area, group in mine.groupby("area_id", sort=False):
             group = group.sort_values("ref_date")
             name = names.get(area, area)
-            fig.add_trace(go.Scatter(
-                x=plot_dates(group["period"], group["period_kind"], group["ref_date"]), y=group["value"],
-                mode="lines+markers", name=name, legendgroup=area, showlegend=area not in shown_in_legend,
-                line={"color": colours.get(area, "#555"), "width": 3}, marker={"size": 8},
-                hovertext=[f"{name} — {labels.get(measure, measure)}<br>{fmt.period(p, k, d, lang)}: "
-                           f"{fmt.value(v, u, lang, 1)}" for p, k, d, v, u in
-                           zip(group["period"], group["period_kind"], group["ref_date"], group["value"], group["unit"])],
-                hoverinfo="text", meta={"area": area, "indicator": measure}), row=row, col=1)
+            data.append({
+                "type": "scatter", **axes, "x": _dated(plot_dates(group["period"], group["period_kind"],
+                                                                  group["ref_date"])),
+                "y": group["value"].to_numpy(), "mode": "lines+markers", "name": name, "legendgroup": area,
+                "showlegend": area not in shown_in_legend, "line": {"color": colours.get(area, "#555"), "width": 3},
+                "marker": {"size": 8}, "hoverinfo": "text", "meta": {"area": area, "indicator": measure},
+                "hovertext": [f"{name} — {labels.get(measure, measure)}<br>{fmt.period(p, k, d, lang)}: "
+                              f"{fmt.value(v, u, lang, 1)}" for p, k, d, v, u in
+                              zip(group["period"], group["period_kind"], group["ref_date"], group["value"],
+                                  group["unit"])]})
             shown_in_legend.add(area)
         if targets is not None and not targets.empty:
             for r in targets[targets["target"].eq(measure) & targets["value"].notna()].itertuples():
                 top = max(top, float(r.value))
-                fig.add_trace(go.Scatter(
-                    x=[pd.Timestamp(f"{r.year_to}-07-01")], y=[r.value], mode="markers+text",
-                    marker={"symbol": "star", "size": 15, "color": colours.get(r.area_id, "#555")},
-                    text=[t("chart.target_label", lang, year=r.year_to)], textposition="middle left",
-                    cliponaxis=False, showlegend=False,
-                    hovertext=[names.get(r.area_id, r.area_id) + ": " + t(f"target.{r.target}", lang, years=r.year_to)],
-                    hoverinfo="text", meta={"target": r.target}), row=row, col=1)
-        _ticks(fig, row, 1, max(top * HEADROOM, 10.0), lang, percent=True)
+                data.append({
+                    "type": "scatter", **axes, "x": [f"{r.year_to}-07-01"], "y": [r.value], "mode": "markers+text",
+                    "marker": {"symbol": "star", "size": 15, "color": colours.get(r.area_id, "#555")},
+                    "text": [t("chart.target_label", lang, year=r.year_to)], "textposition": "middle left",
+                    "cliponaxis": False, "showlegend": False, "hoverinfo": "text", "meta": {"target": r.target},
+                    "hovertext": [names.get(r.area_id, r.area_id) + ": " + t(f"target.{r.target}", lang,
+                                                                             years=r.year_to)]})
+        layout[f"yaxis{suffix}"].update(_tick_axis(max(top * HEADROOM, 10.0), lang, percent=True))
     if targets is not None and not targets.empty:   # a target period as a band across every panel
-        suffixes = [""] + [str(n) for n in range(2, len(measures) + 1)]
-        fig.update_layout(shapes=[
+        layout["shapes"] = [
             {"type": "rect", "xref": f"x{n}", "yref": f"y{n} domain", "y0": 0, "y1": 1,
-             "x0": pd.Timestamp(f"{r.year_from}-01-01"), "x1": pd.Timestamp(f"{r.year_to}-12-31"),
+             "x0": f"{r.year_from}-01-01", "x1": f"{r.year_to}-12-31",
              "fillcolor": colours.get(r.area_id, "#555"), "opacity": 0.12, "line": {"width": 0}}
-            for r in targets[targets["value"].isna()].itertuples() for n in suffixes])
+            for r in targets[targets["value"].isna()].itertuples() for n in suffixes]
     if events is not None and not events.empty:
-        fig.add_trace(go.Scatter(
-            x=events["start"], y=[0] * len(events), mode="markers", name=t("chart.milestones", lang),
-            marker={"symbol": "diamond-wide", "size": 12, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
-            customdata=events["id"], hoverinfo="text",
-            hovertext=[f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
-                       zip(events["start"], events["precision"], events[f"title_{lang}"])]),
-            row=len(measures), col=1)
-    if years:
-        fig.update_xaxes(range=[pd.Timestamp(f"{years[0]}-01-01"), pd.Timestamp(f"{years[1]}-12-31")])
-    return _layout(fig, lang, len(measures), height)
+        data.append({
+            "type": "scatter", "xaxis": f"x{suffixes[-1]}", "yaxis": f"y{suffixes[-1]}", "x": _dated(events["start"]),
+            "y": [0] * len(events), "mode": "markers", "name": t("chart.milestones", lang),
+            "marker": {"symbol": "diamond-wide", "size": 12, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
+            "customdata": events["id"].tolist(), "hoverinfo": "text",
+            "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
+                          zip(events["start"], events["precision"], events[f"title_{lang}"])]})
+    for suffix in suffixes:
+        layout[f"xaxis{suffix}"]["gridcolor"] = "#f0f0f0"
+        layout[f"yaxis{suffix}"].update(gridcolor="#e5e5e5", zeroline=False)
+        if years:
+            layout[f"xaxis{suffix}"]["range"] = [f"{years[0]}-01-01", f"{years[1]}-12-31"]
+    for annotation, suffix in zip(layout["annotations"], suffixes):   # panel titles: at the left of their panel
+        annotation.update(x=layout[f"xaxis{suffix}"]["domain"][0], xanchor="left", align="left", font={"size": 13})
+    layout.update(_frame(lang, height))
+    return fixed_margins({"data": data, "layout": layout}, size=13)
+
+
+def _tick_axis(top: float, lang: str, percent: bool = False) -> dict:
+    ticks = [v for v in nice_ticks(0.0, top, 4) if v <= top]
+    return {"range": [0, top], "tickmode": "array", "tickvals": ticks,
+            "ticktext": [fmt.percent(v, lang, 0) if percent else fmt.number(v, lang, 0) for v in ticks]}
 
 
 def share_height(fig: go.Figure) -> int:

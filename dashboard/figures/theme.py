@@ -89,24 +89,32 @@ def text_width(text: str, size: float) -> float:
     return sum(size * (1.0 if ord(c) >= 0x2E80 else 0.62) for c in str(text))
 
 
-def fixed_margins(fig: go.Figure, size: float = 14, minimum: int = 60) -> go.Figure:
+def fixed_margins(fig, size: float = 14, minimum: int = 60):
     """Margins set from the y tick labels this module wrote, with plotly's axis automargin off.
 
     With automargin plotly measures the labels after drawing and draws the whole chart again whenever the
     margins move — on every update of a chart. Here the left margin holds the widest tick label and the axis
-    title, so each update draws once. Axes without explicit labels keep automargin."""
-    layout = fig.layout
-    axes = [k for k in layout.to_plotly_json() if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]
+    title, so each update draws once. Axes without explicit labels keep automargin. ``fig`` is a figure
+    object or a plain ``{"data", "layout"}`` dict (changed in place, and returned)."""
+    plain = isinstance(fig, dict)
+    layout = fig.setdefault("layout", {}) if plain else fig.layout.to_plotly_json()
+    axes = [k for k in layout if k.startswith(("xaxis", "yaxis"))] or ["xaxis", "yaxis"]
     left = minimum
     for name in axes:
-        axis = layout[name]
-        if name.startswith("yaxis") and axis.ticktext is None and axis.visible is not False:
+        axis = layout.get(name) or {}
+        ticktext = axis.get("ticktext")
+        if name.startswith("yaxis") and ticktext is None and axis.get("visible") is not False:
             return fig                      # labels we cannot know: let plotly measure them
-        if name.startswith("yaxis") and axis.ticktext is not None and (axis.side or "left") == "left":
-            label = max((text_width(v, size) for v in axis.ticktext), default=0.0)
-            title = size * 1.6 + 4 if axis.title and axis.title.text else 0.0
+        if name.startswith("yaxis") and ticktext is not None and axis.get("side", "left") == "left":
+            label = max((text_width(v, size) for v in ticktext), default=0.0)
+            title = size * 1.6 + 4 if (axis.get("title") or {}).get("text") else 0.0
             left = max(left, int(label + title + 14))
+    if plain:
+        for name in axes:
+            layout.setdefault(name, {})["automargin"] = False
+        layout.setdefault("margin", {})["l"] = left
+        return fig
     for name in axes:
-        layout[name].automargin = False
+        fig.layout[name].automargin = False
     fig.update_layout(margin={"l": left})
     return fig
