@@ -59,8 +59,8 @@ VERSION = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{8}")
 # The basis change on /en/people as the browser sends it (census switched off); replaced at start by
 # the payload captured from Chromium when that works.
 FALLBACK_PAYLOAD = {
-    "output": "..people-population.figure...people-density.figure..",
-    "outputs": [{"id": "people-population", "property": "figure"}, {"id": "people-density", "property": "figure"}],
+    "output": "people-population.figure",
+    "outputs": {"id": "people-population", "property": "figure"},
     "inputs": [{"id": "people-basis", "property": "value",
                 "value": ["register", "official_update", "estimate", "resident_register"]},
                {"id": "people-view", "property": "value", "value": "absolute"},
@@ -68,7 +68,8 @@ FALLBACK_PAYLOAD = {
                {"id": "people-years", "property": "value", "value": [1960, 2025]},
                {"id": "people-events", "property": "value", "value": []}],
     "changedPropIds": ["people-basis.value"],
-    "state": [{"id": "people-lang", "property": "data", "value": "en"}],
+    "state": [{"id": "people-lang", "property": "data", "value": "en"},
+              {"id": "people-pair", "property": "data", "value": "essen_koriyama"}],
 }
 
 
@@ -219,7 +220,7 @@ class Client:
 
     async def callback(self) -> None:
         await self.rec.call("callback: people basis", self._req("POST", "/_dash-update-component", self.payload),
-                            check_json("people-density"))
+                            check_json("people-population"))
 
 
 async def run_phase(client: Client, viewers: int, seconds: float, think: float | None, page_load: bool,

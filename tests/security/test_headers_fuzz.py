@@ -36,11 +36,17 @@ GENERIC_500 = "Internal error. The incident has been logged."
 # The callbacks that take user input on the theme pages: (inputs, state) as the browser sends them.
 CALLBACKS = {
     "people": {
-        "output": "..people-population.figure...people-density.figure..",
-        "outputs": [{"id": "people-population", "property": "figure"}, {"id": "people-density", "property": "figure"}],
+        "output": "people-population.figure",
+        "outputs": {"id": "people-population", "property": "figure"},
         "inputs": [("people-basis", "value", ["register", "census"]), ("people-view", "value", "absolute"),
                    ("people-base", "value", "2011"), ("people-years", "value", [1960, 2025]),
                    ("people-events", "value", [])],
+        "state": [("people-lang", "data", "en"), ("people-pair", "data", "essen_koriyama")],
+    },
+    "people-density": {
+        "output": "people-density.figure",
+        "outputs": {"id": "people-density", "property": "figure"},
+        "inputs": [("people-basis", "value", ["register", "census"]), ("people-years", "value", [1960, 2025])],
         "state": [("people-lang", "data", "en"), ("people-pair", "data", "essen_koriyama")],
     },
     "economy": {
