@@ -58,6 +58,10 @@ def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
     """``pd.concat(frames, ignore_index=True)`` keeping the repeated text columns categorical (a plain
     concat of categoricals with different categories falls back to Python objects)."""
     frames = [f for f in frames]
+    if len(frames) == 1:     # nothing to join: the columns are kept (no copy), text made categorical
+        only = frames[0]
+        text = {c: as_category(only[c]) for c in only.columns if c in CATEGORICAL}
+        return only.assign(**text).reset_index(drop=True) if text else only.reset_index(drop=True)
     order: list[str] = []
     for f in frames:
         order += [c for c in f.columns if c not in order]
@@ -88,3 +92,20 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     if not cats:
         return frame
     return frame.assign(**{c: frame[c].astype("str") for c in cats})
+
+
+def group_ids(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per row naming its group of equal values in ``columns`` (missing values form their
+    own group, as with ``groupby(dropna=False)``), from the categorical codes: no hashing of texts."""
+    ids = np.zeros(len(frame), dtype=np.int64)
+    for column in columns:
+        values = frame[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes, n = values.cat.codes.to_numpy().astype(np.int64) + 1, len(values.cat.categories) + 1
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+            codes, n = codes.astype(np.int64) + 1, len(uniques) + 1
+        if ids.max(initial=0) >= (2**62) // n:          # keep the combined number within int64
+            ids = pd.factorize(ids)[0].astype(np.int64)
+        ids = ids * n + codes
+    return pd.factorize(ids)[0].astype(np.int64) if len(ids) else ids

@@ -125,7 +125,7 @@ def step_harmonise(state: RunState) -> None:
     # Impossible values (e.g. negative) are reported with their file, row and column before they
     # can surface as a mere conflict between sources.
     known = facts["indicator_id"].isin(state.catalogues["indicators"]["id"])
-    impossible = check_ranges_and_units(facts[known], state.catalogues["indicators"])
+    impossible = check_ranges_and_units(facts, state.catalogues["indicators"], rows=known)
     if impossible:
         raise ValidationError(impossible)
     priority = {sid: int(m.get("priority", 0)) for sid, m in state.metas.items()}

@@ -113,8 +113,11 @@ def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
 
 def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     facts = facts.assign(derived=False, inputs=facts["source_id"], converted_from="")
-    with_pc = concat([facts, per_capita(facts, places)])
-    parts = [with_pc, density(facts), in_euros(with_pc, "gdp_nominal").replace(
+    pc = per_capita(facts, places)
+    # the euro figures need only GDP, GDP per capita and the rates: a small frame, not a copy of all facts
+    money = concat([facts[facts["indicator_id"].isin(["gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"])],
+                    pc])
+    parts = [facts, pc, density(facts), in_euros(money, "gdp_nominal").replace(
         {"indicator_id": {"gdp_nominal_eur": "gdp_eur", "gdp_nominal_eur_ppp": "gdp_eur_ppp"}}),
-        in_euros(with_pc, "gdp_per_capita"), ppp_rate(facts)]
-    return concat(parts)
+        in_euros(money, "gdp_per_capita"), ppp_rate(facts)]
+    return concat(parts)      # the one copy of the whole table

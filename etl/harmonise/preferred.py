@@ -5,7 +5,10 @@ value are resolved by source priority; unmarked conflicting values are a validat
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from etl.frames import group_ids
 
 KEY = ["area_id", "indicator_id", "basis", "period"]
 
@@ -13,10 +16,12 @@ KEY = ["area_id", "indicator_id", "basis", "period"]
 def resolve(facts: pd.DataFrame, priority: dict[str, int]) -> tuple[pd.DataFrame, list[str]]:
     """Return facts with a boolean ``preferred`` column, and the list of unresolvable conflicts."""
     facts = facts.copy(deep=False)   # copy-on-write: only the new column is written
-    grouped = facts.groupby(KEY, sort=False, dropna=False)
-    size = grouped["value"].transform("size")
+    groups = group_ids(facts, KEY)      # one pass over the key's codes, reused for both counts
+    counts = np.bincount(groups)
     marked = facts["preferred"].fillna(False).astype(bool)
-    n_marked = marked.groupby([facts[k] for k in KEY], sort=False, dropna=False).transform("sum")
+    size = pd.Series(counts[groups], index=facts.index)
+    n_marked = pd.Series(np.bincount(groups, weights=marked.to_numpy(), minlength=len(counts))[groups],
+                         index=facts.index)
     problems = []
     preferred = marked.copy()
     preferred[(size == 1) & facts["preferred"].isna()] = True
