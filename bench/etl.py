@@ -267,7 +267,7 @@ def child_synthetic(folder: Path) -> None:
                                      indicator="[Merkmal]", basis=("Merkmal", basis), value="Wert",
                                      unit="[Einheit]", period="Zeitraum", preferred="Bevorzugt", url="Quelle",
                                      note="Anmerkung", default_url=meta["url"]))
-        return frames.concat(parts)   # keeps the repeated texts categorical (etl.frames)
+        return frames.concat(parts, consume=True)   # keeps the repeated texts categorical (etl.frames)
 
     source = types.SimpleNamespace(SOURCE_ID=SOURCE_ID, read=read)
     pipeline.FACT_SOURCES = [source]

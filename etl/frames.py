@@ -54,36 +54,70 @@ def map_categories(values: pd.Series, mapping) -> pd.Series:
     return pd.Series(from_codes(values.cat.codes.to_numpy(), mapped), index=values.index, name=values.name)
 
 
-def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def concat(frames: list[pd.DataFrame], *, sort_by: list[str] | None = None, consume: bool = False) -> pd.DataFrame:
     """``pd.concat(frames, ignore_index=True)`` keeping the repeated text columns categorical (a plain
-    concat of categoricals with different categories falls back to Python objects)."""
+    concat of categoricals with different categories falls back to Python objects).
+
+    ``sort_by``: the result is also sorted, as ``sort_values(sort_by, ignore_index=True)`` sorts it
+    (stable, missing values last), without a second copy of the table: the order is found from the
+    key columns, then each column is joined and taken in that order, one column at a time.
+    ``consume``: each column is deleted from the given frames once joined, so that their memory is
+    released while the result grows (for frames nobody else holds)."""
     frames = [f for f in frames]
-    if len(frames) == 1:     # nothing to join: the columns are kept (no copy), text made categorical
+    if len(frames) == 1 and sort_by is None:   # nothing to join: the columns are kept (no copy)
         only = frames[0]
         text = {c: as_category(only[c]) for c in only.columns if c in CATEGORICAL}
         return only.assign(**text).reset_index(drop=True) if text else only.reset_index(drop=True)
     order: list[str] = []
     for f in frames:
         order += [c for c in f.columns if c not in order]
-    text = [c for c in order if c in CATEGORICAL]
-    rest = pd.concat([f.drop(columns=[c for c in text if c in f.columns]) for f in frames], ignore_index=True)
+    permutation = None
+    if sort_by:
+        keys = [_sort_key(_joined(frames, name)) for name in reversed(sort_by)]
+        permutation = np.lexsort(keys) if len(keys) > 1 else np.argsort(keys[0], kind="stable")
+        del keys
     columns = {}
-    for name in text:
-        parts = [as_category(f[name]) if name in f.columns else None for f in frames]
-        categories = _sorted_categories(v for p in parts if p is not None for v in p.cat.categories)
-        dtype = _code_dtype(len(categories))
-        codes = []
-        for f, part in zip(frames, parts):
-            if part is None:
-                codes.append(np.full(len(f), -1, dtype=dtype))
-            else:
-                lookup = np.append(categories.get_indexer(part.cat.categories), -1)
-                codes.append(lookup[part.cat.codes.to_numpy().astype(np.int64)].astype(dtype))
-        all_codes = np.concatenate(codes) if codes else np.array([], dtype=dtype)
-        columns[name] = pd.Categorical.from_codes(all_codes, categories=categories)
-    for name, values in columns.items():
-        rest[name] = values
-    return rest[order]
+    for name in order:
+        values = _joined(frames, name)
+        if permutation is not None:
+            values = (pd.Categorical.from_codes(values.codes[permutation], dtype=values.dtype)
+                      if isinstance(values, pd.Categorical) else values.take(permutation).reset_index(drop=True))
+        columns[name] = values
+        if consume:
+            for f in frames:
+                if name in f.columns:
+                    del f[name]
+    return pd.DataFrame(columns, copy=False)
+
+
+def _joined(frames: list[pd.DataFrame], name: str):
+    """Column ``name`` of all frames one after another: a Categorical (sorted categories) for text, else
+    the Series ``pd.concat`` of the frames would hold (missing in a frame → missing values)."""
+    if name not in CATEGORICAL:
+        return pd.concat([f[[name]] if name in f.columns else f[[]] for f in frames], ignore_index=True)[name]
+    parts = [as_category(f[name]) if name in f.columns else None for f in frames]
+    categories = _sorted_categories(v for p in parts if p is not None for v in p.cat.categories)
+    dtype = _code_dtype(len(categories))
+    codes = []
+    for f, part in zip(frames, parts):
+        if part is None:
+            codes.append(np.full(len(f), -1, dtype=dtype))
+        else:
+            lookup = np.append(categories.get_indexer(part.cat.categories), -1)
+            codes.append(lookup[part.cat.codes.to_numpy().astype(np.int64)].astype(dtype))
+    all_codes = np.concatenate(codes) if codes else np.array([], dtype=dtype)
+    return pd.Categorical.from_codes(all_codes, categories=categories)
+
+
+def _sort_key(values) -> np.ndarray:
+    """Integers that sort like ``sort_values`` sorts ``values`` (missing last)."""
+    if isinstance(values, pd.Categorical):
+        codes = values.codes.astype(np.int64)
+        return np.where(codes < 0, len(values.categories), codes)
+    if values.dtype.kind == "M":
+        ints = values.to_numpy().view(np.int64)
+        return np.where(values.isna().to_numpy(), np.iinfo(np.int64).max, ints)
+    raise TypeError(f"no sort key for a column of {values.dtype}")
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
