@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 CATEGORICAL = ["area_id", "indicator_id", "basis", "period", "period_kind", "unit", "source_id", "source_url",
                "note", "raw_file", "inputs", "publisher_id", "source_quality", "converted_from"]
@@ -71,11 +72,7 @@ def concat(frames: list[pd.DataFrame], *, sort_by: list[str] | None = None, cons
     order: list[str] = []
     for f in frames:
         order += [c for c in f.columns if c not in order]
-    permutation = None
-    if sort_by:
-        keys = [_sort_key(_joined(frames, name)) for name in reversed(sort_by)]
-        permutation = np.lexsort(keys) if len(keys) > 1 else np.argsort(keys[0], kind="stable")
-        del keys
+    permutation = _order([_joined(frames, name) for name in sort_by]) if sort_by else None
     columns = {}
     for name in order:
         values = _joined(frames, name)
@@ -109,15 +106,30 @@ def _joined(frames: list[pd.DataFrame], name: str):
     return pd.Categorical.from_codes(all_codes, categories=categories)
 
 
-def _sort_key(values) -> np.ndarray:
-    """Integers that sort like ``sort_values`` sorts ``values`` (missing last)."""
-    if isinstance(values, pd.Categorical):
+def _order(columns: list) -> np.ndarray:
+    """The stable order ``sort_values`` gives (missing last): every column ranked as small integers,
+    combined into one number per row when they fit in 62 bits (one sort), else ``np.lexsort``."""
+    ranks = [_ranks(c) for c in columns]
+    if sum(int(n).bit_length() for _, n in ranks) <= 62:
+        combined = np.zeros(len(ranks[0][0]), dtype=np.int64)
+        for rank, n in ranks:
+            combined = combined * n + rank
+        return np.argsort(combined, kind="stable")
+    return np.lexsort([rank for rank, _ in reversed(ranks)])
+
+
+def _ranks(values) -> tuple[np.ndarray, int]:
+    """(rank of each row's value among the column's values, number of ranks): missing values last."""
+    if isinstance(values, pd.Categorical):         # sorted categories: the code is the rank
         codes = values.codes.astype(np.int64)
-        return np.where(codes < 0, len(values.categories), codes)
+        return np.where(codes < 0, len(values.categories), codes), len(values.categories) + 1
     if values.dtype.kind == "M":
-        ints = values.to_numpy().view(np.int64)
-        return np.where(values.isna().to_numpy(), np.iinfo(np.int64).max, ints)
-    raise TypeError(f"no sort key for a column of {values.dtype}")
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        position = np.empty(len(uniques) + 1, dtype=np.int64)
+        position[np.argsort(uniques.to_numpy())] = np.arange(len(uniques))
+        position[-1] = len(uniques)                 # code -1 (NaT) → after every date
+        return position[codes], len(uniques) + 1
+    raise TypeError(f"no sort order for a column of {values.dtype}")
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -125,7 +137,17 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
     if not cats:
         return frame
-    return frame.assign(**{c: frame[c].astype("str") for c in cats})
+    return frame.assign(**{c: text(frame[c]) for c in cats})
+
+
+def text(values: pd.Series) -> pd.Series:
+    """A categorical of texts as ``values.astype("str")``: the categories taken by code in Arrow."""
+    categories = values.cat.categories
+    if categories.dtype != "str":
+        return values.astype("str")
+    codes = values.cat.codes.to_numpy()
+    taken = pa.array(categories.to_numpy(dtype=object), type=pa.large_string()).take(pa.array(codes, mask=codes < 0))
+    return pd.Series(pd.arrays.ArrowStringArray(taken), index=values.index, name=values.name, dtype="str")
 
 
 def group_ids(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
