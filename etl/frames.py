@@ -72,7 +72,7 @@ def concat(frames: list[pd.DataFrame], *, sort_by: list[str] | None = None, cons
     order: list[str] = []
     for f in frames:
         order += [c for c in f.columns if c not in order]
-    permutation = _order([_joined(frames, name) for name in sort_by]) if sort_by else None
+    permutation = _order(frames, sort_by) if sort_by else None
     columns = {}
     for name in order:
         values = _joined(frames, name)
@@ -106,16 +106,19 @@ def _joined(frames: list[pd.DataFrame], name: str):
     return pd.Categorical.from_codes(all_codes, categories=categories)
 
 
-def _order(columns: list) -> np.ndarray:
-    """The stable order ``sort_values`` gives (missing last): every column ranked as small integers,
-    combined into one number per row when they fit in 62 bits (one sort), else ``np.lexsort``."""
-    ranks = [_ranks(c) for c in columns]
-    if sum(int(n).bit_length() for _, n in ranks) <= 62:
-        combined = np.zeros(len(ranks[0][0]), dtype=np.int64)
-        for rank, n in ranks:
-            combined = combined * n + rank
-        return np.argsort(combined, kind="stable")
-    return np.lexsort([rank for rank, _ in reversed(ranks)])
+def _order(frames: list[pd.DataFrame], columns: list[str]) -> np.ndarray:
+    """The stable order ``sort_values(columns)`` gives (missing last): each column ranked as small
+    integers, the ranks combined into one number per row (one at a time, to bound memory) and sorted
+    once; ``np.lexsort`` when the combination would not fit in 62 bits."""
+    combined, bits = None, 0
+    for name in columns:
+        rank, n = _ranks(_joined(frames, name))
+        bits += int(n).bit_length()
+        if bits > 62:
+            return np.lexsort([_ranks(_joined(frames, c))[0] for c in reversed(columns)])
+        combined = rank if combined is None else combined * n + rank
+        del rank
+    return np.argsort(combined, kind="stable")
 
 
 def _ranks(values) -> tuple[np.ndarray, int]:

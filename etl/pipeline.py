@@ -16,7 +16,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from etl import boundaries, frames, paths, provenance, publish
+from etl import boundaries, frames, memory, paths, provenance, publish
 from etl.catalogues import read_catalogues, read_source_meta, sources_table
 from etl.errors import RawDataError, ValidationError
 from etl.extract.checksums import sha256_of, verify
@@ -294,10 +294,12 @@ def run(raw: Path | None = None, reference: Path | None = None, published: Path 
     state = RunState(raw=Path(raw or paths.raw_dir()), reference=Path(reference or paths.reference_dir()),
                      published=Path(published or paths.published_dir()), mirror=mirror)
     last = STEPS.index(until)
+    memory.keep_large_blocks_mapped()
     for name in STEPS[: last + 1]:
         if name == "publish" and dry_run:
             break
         if on_step:
             on_step(name)
         STEP_FUNCTIONS[name](state)
+        memory.release()
     return state
