@@ -153,18 +153,38 @@ def text(values: pd.Series) -> pd.Series:
     return pd.Series(pd.arrays.ArrowStringArray(taken), index=values.index, name=values.name, dtype="str")
 
 
-def group_ids(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
-    """One integer per row naming its group of equal values in ``columns`` (missing values form their
-    own group, as with ``groupby(dropna=False)``), from the categorical codes: no hashing of texts."""
+def key_numbers(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per row, equal for rows with equal values in ``columns`` (missing values are a value
+    of their own, as with ``groupby(dropna=False)``), combined from the categorical codes: no hashing
+    of texts, 8 bytes per row."""
     ids = np.zeros(len(frame), dtype=np.int64)
+    bound = 1
     for column in columns:
         values = frame[column]
         if isinstance(values.dtype, pd.CategoricalDtype):
-            codes, n = values.cat.codes.to_numpy().astype(np.int64) + 1, len(values.cat.categories) + 1
+            codes, n = values.cat.codes.to_numpy(), len(values.cat.categories) + 1
         else:
             codes, uniques = pd.factorize(values, use_na_sentinel=True)
-            codes, n = codes.astype(np.int64) + 1, len(uniques) + 1
-        if ids.max(initial=0) >= (2**62) // n:          # keep the combined number within int64
+            n = len(uniques) + 1
+        if bound >= (2**62) // n:          # keep the combined number within int64: renumber densely
             ids = pd.factorize(ids)[0].astype(np.int64)
-        ids = ids * n + codes
-    return pd.factorize(ids)[0].astype(np.int64) if len(ids) else ids
+            bound = int(ids.max(initial=0)) + 1
+        ids *= n
+        ids += codes
+        ids += 1                            # code -1 (missing) → 0
+        bound *= n
+    return ids
+
+
+def repeated(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(mask of the rows whose values in ``columns`` appear on more than one row, a dense group number
+    for each of those rows). Found by sorting one integer per row; only the repeated rows are grouped."""
+    ids = key_numbers(frame, columns)
+    ordered = np.sort(ids)
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return np.zeros(len(ids), dtype=bool), np.zeros(0, dtype=np.int64)
+    twice = np.unique(ordered[1:][same])
+    del ordered, same
+    mask = np.isin(ids, twice)
+    return mask, pd.factorize(ids[mask])[0].astype(np.int64)

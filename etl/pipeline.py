@@ -169,7 +169,9 @@ def step_validate(state: RunState) -> None:
     if problems:
         raise ValidationError(problems)
     state.tables["events"] = events
-    latest = state.facts[~state.facts["derived"]].groupby("source_id", observed=True)["ref_date"].max().to_dict()
+    sourced = state.facts[["source_id", "ref_date"]][~state.facts["derived"].to_numpy()]   # two columns only
+    latest = sourced.groupby("source_id", observed=True)["ref_date"].max().to_dict()
+    del sourced
     state.past_due = provenance.past_due(state.metas, latest)
     state.report = {"facts": facts_report, "events": int(len(events)),
                     "stakeholders": int(len(state.tables["stakeholders"])),

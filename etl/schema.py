@@ -127,10 +127,9 @@ def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame, rows: 
 def duplicate_keys(facts: pd.DataFrame) -> list[str]:
     """Every row whose key (:data:`FACT_KEY`) appears more than once, named by file and row (at most 50),
     found from the categorical codes of the key columns."""
-    groups = frames.group_ids(facts, FACT_KEY)
-    repeated = np.bincount(groups)[groups] > 1 if len(groups) else np.zeros(0, dtype=bool)
+    shared, _ = frames.repeated(facts, FACT_KEY)
     problems = []
-    for position in np.flatnonzero(repeated)[:50]:
+    for position in np.flatnonzero(shared)[:50]:
         index = facts.index[position]
         key = "/".join(str(facts.at[index, c]) for c in FACT_KEY[:5])
         problems.append(f"{_where(facts, index)}, columns {', '.join(FACT_KEY)}: duplicate key {key} "

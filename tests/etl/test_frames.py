@@ -40,12 +40,16 @@ def test_concat_without_sort_keeps_the_order_and_makes_text_categorical():
     pd.testing.assert_frame_equal(frames.plain(got), pd.concat(parts, ignore_index=True))
 
 
-def test_group_ids_partition_rows_like_groupby_with_missing_values():
+def test_repeated_rows_and_their_groups_like_duplicated_and_groupby():
     facts = frames.concat([table(3000, 9)])
-    ids = frames.group_ids(facts, ["area_id", "indicator_id", "preferred"])
-    ngroup = facts.groupby(["area_id", "indicator_id", "preferred"], dropna=False, observed=True).ngroup()
-    pairs = pd.DataFrame({"ids": ids, "ngroup": ngroup.to_numpy()}).drop_duplicates()
+    columns = ["area_id", "indicator_id", "preferred"]
+    mask, groups = frames.repeated(facts, columns)
+    assert (mask == facts.duplicated(columns, keep=False).to_numpy()).all() and mask.any()
+    ngroup = facts[mask].groupby(columns, dropna=False, observed=True).ngroup()
+    pairs = pd.DataFrame({"ids": groups, "ngroup": ngroup.to_numpy()}).drop_duplicates()
     assert len(pairs) == pairs["ids"].nunique() == pairs["ngroup"].nunique()
+    unique = frames.concat([table(50, 10).assign(raw_row=lambda f: f["raw_row"])])
+    assert not frames.repeated(unique, ["raw_row", "area_id"])[0].any()
 
 
 @pytest.mark.parametrize("values", [["b", None, "a", "b"], [], [None]])
