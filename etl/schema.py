@@ -75,7 +75,7 @@ def _where(frame: pd.DataFrame, index) -> str:
 
 def _schema_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[str]:
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)   # no copy of the table: nothing is coerced
         return []
     except pa.errors.SchemaErrors as exc:
         problems = []
