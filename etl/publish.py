@@ -21,7 +21,7 @@ from etl.errors import PublishError
 from etl.frames import plain
 
 KEEP_VERSIONS = 5
-CHUNK_ROWS = 1_000_000   # categoricals become plain text a slice at a time (bounded memory)
+CHUNK_ROWS = 250_000   # categoricals become plain text a slice at a time (bounded memory)
 
 
 def _fsync_dir(path: Path) -> None:
