@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.frames import concat, plain
+from etl.frames import concat, constant, plain
 from etl.harmonise.currency import rate_tables, to_eur
 
 DERIVED_SOURCE = "derived"
@@ -112,9 +112,10 @@ def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
 
 
 def derived_parts(facts: pd.DataFrame, places: pd.DataFrame) -> list[pd.DataFrame]:
-    """The facts (with ``derived``, ``inputs`` and ``converted_from``) followed by the derived figures, in the published
-    order of parts: to be joined with :func:`etl.frames.concat`."""
-    facts = facts.assign(derived=False, inputs=facts["source_id"], converted_from="")
+    """The facts (with ``derived``, ``inputs`` and ``converted_from``) followed by the derived figures,
+    in the published order of parts: to be joined with :func:`etl.frames.concat`."""
+    facts = facts.assign(derived=False, inputs=facts["source_id"],     # "" on every row: one code each
+                         converted_from=pd.Series(constant("", len(facts)), index=facts.index))
     pc = per_capita(facts, places)
     # the euro figures need only GDP, GDP per capita and the rates: a small frame, not a copy of all facts
     money = concat([facts[facts["indicator_id"].isin(["gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"])],
