@@ -1,4 +1,4 @@
-"""Hand freed memory back to the operating system (glibc), so that the peak of a large run is its
+"""Hand freed memory back to the operating system (glibc, Arrow), so that the peak of a large run is its
 largest working set, not the sum of everything it ever allocated.
 
 glibc raises its mmap threshold after each large block is freed (up to 32 MB), after which blocks
@@ -12,6 +12,8 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 
+import pyarrow as pa
+
 M_MMAP_THRESHOLD = -3
 MMAP_THRESHOLD = 256 * 1024     # arrays above 256 KiB get their own mapping
 
@@ -23,7 +25,9 @@ except (OSError, AttributeError):
 
 
 def keep_large_blocks_mapped() -> bool:
-    """Fix glibc's mmap threshold (no dynamic raise); True when it was set."""
+    """Fix glibc's mmap threshold (no dynamic raise) and let Arrow allocate through it too (its own
+    mimalloc pool keeps freed pages: ~15 % more peak memory in the harmonise step); True when set."""
+    pa.set_memory_pool(pa.system_memory_pool())
     return bool(_MALLOPT and _MALLOPT(M_MMAP_THRESHOLD, MMAP_THRESHOLD))
 
 
