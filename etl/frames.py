@@ -108,27 +108,34 @@ def _joined(frames: list[pd.DataFrame], name: str):
 
 def _order(frames: list[pd.DataFrame], columns: list[str]) -> np.ndarray:
     """The stable order ``sort_values(columns)`` gives (missing last): each column ranked as small
-    integers, the ranks combined into one number per row (one at a time, to bound memory) and sorted
-    once; ``np.lexsort`` when the combination would not fit in 62 bits."""
+    integers, the ranks combined in place into one number per row and sorted once; ``np.lexsort``
+    when the combination would not fit in 62 bits."""
     combined, bits = None, 0
     for name in columns:
         rank, n = _ranks(_joined(frames, name))
         bits += int(n).bit_length()
         if bits > 62:
             return np.lexsort([_ranks(_joined(frames, c))[0] for c in reversed(columns)])
-        combined = rank if combined is None else combined * n + rank
+        if combined is None:
+            combined = rank.astype(np.int64)
+        else:
+            combined *= n
+            combined += rank          # cast chunk by chunk: no second full-length array
         del rank
     return np.argsort(combined, kind="stable")
 
 
 def _ranks(values) -> tuple[np.ndarray, int]:
-    """(rank of each row's value among the column's values, number of ranks): missing values last."""
+    """(rank of each row's value among the column's values, number of ranks): missing values last;
+    in the smallest integer type that holds them."""
     if isinstance(values, pd.Categorical):         # sorted categories: the code is the rank
-        codes = values.codes.astype(np.int64)
-        return np.where(codes < 0, len(values.categories), codes), len(values.categories) + 1
+        n = len(values.categories) + 1
+        rank = values.codes.astype(_code_dtype(n), copy=True)
+        rank[rank < 0] = n - 1
+        return rank, n
     if values.dtype.kind == "M":
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        position = np.empty(len(uniques) + 1, dtype=np.int64)
+        position = np.empty(len(uniques) + 1, dtype=_code_dtype(len(uniques) + 1))
         position[np.argsort(uniques.to_numpy())] = np.arange(len(uniques))
         position[-1] = len(uniques)                 # code -1 (NaT) → after every date
         return position[codes], len(uniques) + 1

@@ -78,15 +78,20 @@ def assign(facts: pd.DataFrame, publishers: pd.DataFrame, metas: dict[str, dict]
     position = {v: i for i, v in enumerate(vocabulary)}
     empty = position[""]
 
+    small = frames._code_dtype(len(vocabulary) + 1)     # one byte per row while choosing
+
     def codes(values: list[str], column) -> np.ndarray:
         if column is None:
-            return np.full(len(facts), empty, dtype=np.int32)
-        lookup = np.array([position[v] for v in values] + [empty], dtype=np.int32)   # code -1 → ""
-        return lookup[column.cat.codes.to_numpy().astype(np.int64)]
+            return np.full(len(facts), empty, dtype=small)
+        lookup = np.array([position[v] for v in values] + [empty], dtype=small)   # code -1 → ""
+        return lookup[column.cat.codes.to_numpy()]
 
-    by_url, fallback = codes(candidates["url"], urls), codes(candidates["fallback"], sources)
     chosen_codes = codes(candidates["given"], given)
-    chosen_codes = np.where(chosen_codes != empty, chosen_codes, np.where(by_url != empty, by_url, fallback))
+    for fallback in ("url", "fallback"):            # the URL's publisher, then the source's own
+        unset = chosen_codes == empty
+        if unset.any():
+            chosen_codes[unset] = codes(candidates[fallback], urls if fallback == "url" else sources)[unset]
+        del unset
     known = np.array([v != "" and v in quality for v in vocabulary])
     missing = ~known[chosen_codes]
     if missing.any():
