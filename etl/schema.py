@@ -16,6 +16,7 @@ KINDS = ["agreement", "delegation_visit", "study_tour", "trade_fair", "online_ex
          "meeting", "symposium", "opening", "exchange_programme", "other"]
 STATUSES = ["held", "planned", "cancelled", "not_recorded"]   # not_recorded: past, no document says
 PRECISIONS = ["day", "month", "year"]
+_SLICE = 1_000_000   # rows checked at a time by check_ranges_and_units
 FACT_KEY = ["area_id", "indicator_id", "basis", "period", "source_id", "source_url", "derived"]
 
 
@@ -94,20 +95,24 @@ def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame, rows: 
     cat = indicators.set_index("id")
     indicator = frames.as_category(facts["indicator_id"])
     unit = frames.as_category(facts["unit"])
-    icodes = indicator.cat.codes.to_numpy().astype(np.int64)
     ids = indicator.cat.categories
-    lo = np.append(cat["min"].replace("", None).astype(float).reindex(ids).to_numpy(), np.nan)[icodes]
-    hi = np.append(cat["max"].replace("", None).astype(float).reindex(ids).to_numpy(), np.nan)[icodes]
-    values = facts["value"].to_numpy()
-    with np.errstate(invalid="ignore"):
-        bad = (values < lo) | (values > hi)
+    lo_by_code = np.append(cat["min"].replace("", None).astype(float).reindex(ids).to_numpy(), np.nan)
+    hi_by_code = np.append(cat["max"].replace("", None).astype(float).reindex(ids).to_numpy(), np.nan)
     allowed = cat["units"]
     pairs = {(i, u) for i, units in allowed.items() for u in str(units).split(";")}
     ok = np.zeros((len(ids) + 1, len(unit.cat.categories) + 1), dtype=bool)   # code -1 → the last row/column
     for a, i in enumerate(ids):
         for b, u in enumerate(unit.cat.categories):
             ok[a, b] = (i, u) in pairs
-    unit_ok = ok[icodes, unit.cat.codes.to_numpy().astype(np.int64)]
+    icodes_all, ucodes_all = indicator.cat.codes.to_numpy(), unit.cat.codes.to_numpy()
+    values_all = facts["value"].to_numpy()
+    bad, unit_ok = np.empty(len(facts), dtype=bool), np.empty(len(facts), dtype=bool)
+    for start in range(0, len(facts), _SLICE):          # a slice at a time: bounded temporary arrays
+        part = slice(start, start + _SLICE)
+        icodes = icodes_all[part]
+        with np.errstate(invalid="ignore"):
+            bad[part] = (values_all[part] < lo_by_code[icodes]) | (values_all[part] > hi_by_code[icodes])
+        unit_ok[part] = ok[icodes, ucodes_all[part]]
     if rows is not None:
         bad &= rows.to_numpy()
         unit_ok |= ~rows.to_numpy()
@@ -116,7 +121,8 @@ def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame, rows: 
         r = facts.iloc[position]
         what = "negative" if r.value < 0 else "out of range"
         problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'value': {what} value "
-                        f"{r.value:g} for {r.indicator_id} (allowed {lo[position]:g} … {hi[position]:g})")
+                        f"{r.value:g} for {r.indicator_id} (allowed {lo_by_code[icodes_all[position]]:g} … "
+                        f"{hi_by_code[icodes_all[position]]:g})")
     for position in np.flatnonzero(~unit_ok)[:20]:
         r = facts.iloc[position]
         problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'unit': unit {r.unit!r} "
