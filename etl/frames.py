@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 
 CATEGORICAL = ["area_id", "indicator_id", "basis", "period", "period_kind", "unit", "source_id", "source_url",
                "note", "raw_file", "inputs", "publisher_id", "source_quality", "converted_from"]
@@ -54,32 +55,91 @@ def map_categories(values: pd.Series, mapping) -> pd.Series:
     return pd.Series(from_codes(values.cat.codes.to_numpy(), mapped), index=values.index, name=values.name)
 
 
-def concat(frames: list[pd.DataFrame]) -> pd.DataFrame:
+def concat(frames: list[pd.DataFrame], *, sort_by: list[str] | None = None, consume: bool = False) -> pd.DataFrame:
     """``pd.concat(frames, ignore_index=True)`` keeping the repeated text columns categorical (a plain
-    concat of categoricals with different categories falls back to Python objects)."""
+    concat of categoricals with different categories falls back to Python objects).
+
+    ``sort_by``: the result is also sorted, as ``sort_values(sort_by, ignore_index=True)`` sorts it
+    (stable, missing values last), without a second copy of the table: the order is found from the
+    key columns, then each column is joined and taken in that order, one column at a time.
+    ``consume``: each column is deleted from the given frames once joined, so that their memory is
+    released while the result grows (for frames nobody else holds)."""
     frames = [f for f in frames]
+    if len(frames) == 1 and sort_by is None:   # nothing to join: the columns are kept (no copy)
+        only = frames[0]
+        text = {c: as_category(only[c]) for c in only.columns if c in CATEGORICAL}
+        return only.assign(**text).reset_index(drop=True) if text else only.reset_index(drop=True)
     order: list[str] = []
     for f in frames:
         order += [c for c in f.columns if c not in order]
-    text = [c for c in order if c in CATEGORICAL]
-    rest = pd.concat([f.drop(columns=[c for c in text if c in f.columns]) for f in frames], ignore_index=True)
+    permutation = _order(frames, sort_by) if sort_by else None
     columns = {}
-    for name in text:
-        parts = [as_category(f[name]) if name in f.columns else None for f in frames]
-        categories = _sorted_categories(v for p in parts if p is not None for v in p.cat.categories)
-        dtype = _code_dtype(len(categories))
-        codes = []
-        for f, part in zip(frames, parts):
-            if part is None:
-                codes.append(np.full(len(f), -1, dtype=dtype))
-            else:
-                lookup = np.append(categories.get_indexer(part.cat.categories), -1)
-                codes.append(lookup[part.cat.codes.to_numpy().astype(np.int64)].astype(dtype))
-        all_codes = np.concatenate(codes) if codes else np.array([], dtype=dtype)
-        columns[name] = pd.Categorical.from_codes(all_codes, categories=categories)
-    for name, values in columns.items():
-        rest[name] = values
-    return rest[order]
+    for name in order:
+        values = _joined(frames, name)
+        if permutation is not None:
+            values = (pd.Categorical.from_codes(values.codes[permutation], dtype=values.dtype)
+                      if isinstance(values, pd.Categorical) else values.take(permutation).reset_index(drop=True))
+        columns[name] = values
+        if consume:
+            for f in frames:
+                if name in f.columns:
+                    del f[name]
+    return pd.DataFrame(columns, copy=False)
+
+
+def _joined(frames: list[pd.DataFrame], name: str):
+    """Column ``name`` of all frames one after another: a Categorical (sorted categories) for text, else
+    the Series ``pd.concat`` of the frames would hold (missing in a frame → missing values)."""
+    if name not in CATEGORICAL:
+        return pd.concat([f[[name]] if name in f.columns else f[[]] for f in frames], ignore_index=True)[name]
+    parts = [as_category(f[name]) if name in f.columns else None for f in frames]
+    categories = _sorted_categories(v for p in parts if p is not None for v in p.cat.categories)
+    dtype = _code_dtype(len(categories))
+    codes = []
+    for f, part in zip(frames, parts):
+        if part is None:
+            codes.append(np.full(len(f), -1, dtype=dtype))
+        else:
+            lookup = np.append(categories.get_indexer(part.cat.categories), -1)
+            codes.append(lookup[part.cat.codes.to_numpy().astype(np.int64)].astype(dtype))
+    all_codes = np.concatenate(codes) if codes else np.array([], dtype=dtype)
+    return pd.Categorical.from_codes(all_codes, categories=categories)
+
+
+def _order(frames: list[pd.DataFrame], columns: list[str]) -> np.ndarray:
+    """The stable order ``sort_values(columns)`` gives (missing last): each column ranked as small
+    integers, the ranks combined in place into one number per row and sorted once; ``np.lexsort``
+    when the combination would not fit in 62 bits."""
+    combined, bits = None, 0
+    for name in columns:
+        rank, n = _ranks(_joined(frames, name))
+        bits += int(n).bit_length()
+        if bits > 62:
+            return np.lexsort([_ranks(_joined(frames, c))[0] for c in reversed(columns)])
+        if combined is None:
+            combined = rank.astype(np.int64)
+        else:
+            combined *= n
+            combined += rank          # cast chunk by chunk: no second full-length array
+        del rank
+    return np.argsort(combined, kind="stable")
+
+
+def _ranks(values) -> tuple[np.ndarray, int]:
+    """(rank of each row's value among the column's values, number of ranks): missing values last;
+    in the smallest integer type that holds them."""
+    if isinstance(values, pd.Categorical):         # sorted categories: the code is the rank
+        n = len(values.categories) + 1
+        rank = values.codes.astype(_code_dtype(n), copy=True)
+        rank[rank < 0] = n - 1
+        return rank, n
+    if values.dtype.kind == "M":
+        codes, uniques = pd.factorize(values, use_na_sentinel=True)
+        position = np.empty(len(uniques) + 1, dtype=_code_dtype(len(uniques) + 1))
+        position[np.argsort(uniques.to_numpy())] = np.arange(len(uniques))
+        position[-1] = len(uniques)                 # code -1 (NaT) → after every date
+        return position[codes], len(uniques) + 1
+    raise TypeError(f"no sort order for a column of {values.dtype}")
 
 
 def plain(frame: pd.DataFrame) -> pd.DataFrame:
@@ -87,4 +147,51 @@ def plain(frame: pd.DataFrame) -> pd.DataFrame:
     cats = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
     if not cats:
         return frame
-    return frame.assign(**{c: frame[c].astype("str") for c in cats})
+    return frame.assign(**{c: text(frame[c]) for c in cats})
+
+
+def text(values: pd.Series) -> pd.Series:
+    """A categorical of texts as ``values.astype("str")``: the categories taken by code in Arrow."""
+    categories = values.cat.categories
+    if categories.dtype != "str":
+        return values.astype("str")
+    codes = values.cat.codes.to_numpy()
+    taken = pa.array(categories.to_numpy(dtype=object), type=pa.large_string()).take(pa.array(codes, mask=codes < 0))
+    return pd.Series(pd.arrays.ArrowStringArray(taken), index=values.index, name=values.name, dtype="str")
+
+
+def key_numbers(frame: pd.DataFrame, columns: list[str]) -> np.ndarray:
+    """One integer per row, equal for rows with equal values in ``columns`` (missing values are a value
+    of their own, as with ``groupby(dropna=False)``), combined from the categorical codes: no hashing
+    of texts, 8 bytes per row."""
+    ids = np.zeros(len(frame), dtype=np.int64)
+    bound = 1
+    for column in columns:
+        values = frame[column]
+        if isinstance(values.dtype, pd.CategoricalDtype):
+            codes, n = values.cat.codes.to_numpy(), len(values.cat.categories) + 1
+        else:
+            codes, uniques = pd.factorize(values, use_na_sentinel=True)
+            n = len(uniques) + 1
+        if bound >= (2**62) // n:          # keep the combined number within int64: renumber densely
+            ids = pd.factorize(ids)[0].astype(np.int64)
+            bound = int(ids.max(initial=0)) + 1
+        ids *= n
+        ids += codes
+        ids += 1                            # code -1 (missing) → 0
+        bound *= n
+    return ids
+
+
+def repeated(frame: pd.DataFrame, columns: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(mask of the rows whose values in ``columns`` appear on more than one row, a dense group number
+    for each of those rows). Found by sorting one integer per row; only the repeated rows are grouped."""
+    ids = key_numbers(frame, columns)
+    ordered = np.sort(ids)
+    same = ordered[1:] == ordered[:-1]
+    if not same.any():
+        return np.zeros(len(ids), dtype=bool), np.zeros(0, dtype=np.int64)
+    twice = np.unique(ordered[1:][same])
+    del ordered, same
+    mask = np.isin(ids, twice)
+    return mask, pd.factorize(ids[mask])[0].astype(np.int64)

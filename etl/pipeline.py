@@ -16,13 +16,13 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
-from etl import boundaries, frames, paths, provenance, publish
+from etl import boundaries, frames, memory, paths, provenance, publish
 from etl.catalogues import read_catalogues, read_source_meta, sources_table
 from etl.errors import RawDataError, ValidationError
 from etl.extract.checksums import sha256_of, verify
 from etl.extract.indicator_table import READER as INDICATOR_READER
 from etl.extract.indicator_table import declares_reader, read_declared
-from etl.harmonise.derived import add_derived
+from etl.harmonise.derived import derived_parts
 from etl.harmonise.preferred import resolve
 from etl.harmonise.units import UNITS
 from etl.pairs import read_pair_notes, read_pairs, read_relationships
@@ -31,6 +31,7 @@ from etl.sources import ALL_SOURCES, FACT_SOURCES, climate_targets, seed_documen
 
 STEPS = ["extract", "harmonise", "validate", "boundaries", "publish"]
 SCHEMA_VERSION = 2
+SORT_KEY = ["area_id", "indicator_id", "basis", "ref_date", "source_id"]   # the published order
 
 
 @dataclass
@@ -97,7 +98,7 @@ def step_extract(state: RunState) -> None:
         part = read_declared(source_dir, meta)
         parts.append(part)
         state.per_source[meta["id"]] = len(part)
-    state.facts = provenance.assign(frames.concat(parts), state.catalogues["publishers"], state.metas)
+    state.facts = provenance.assign(frames.concat(parts, consume=True), state.catalogues["publishers"], state.metas)
     state.tables["targets"] = provenance.assign(climate_targets.read(state.raw / climate_targets.SOURCE_ID),
                                                 state.catalogues["publishers"], state.metas)
     seed_dir = state.raw / seed_documents.SOURCE_ID
@@ -115,33 +116,37 @@ def step_extract(state: RunState) -> None:
 
 
 def step_harmonise(state: RunState) -> None:
-    facts = state.facts
+    facts, state.facts = state.facts, None      # released column by column at the end (frames.concat)
     unit = frames.as_category(facts["unit"])
     factor_by_unit = [float(UNITS[u][1]) if u in UNITS else float("nan") for u in unit.cat.categories]
     codes = unit.cat.codes.to_numpy()
     factors = np.append(np.asarray(factor_by_unit, dtype=float), np.nan)[codes]   # code -1 → NaN
     facts = facts.assign(value=facts["value"].to_numpy() * factors,
                          unit=frames.map_categories(unit, {u: b for u, (b, _) in UNITS.items()}))
+    del unit, codes, factors
     # Impossible values (e.g. negative) are reported with their file, row and column before they
     # can surface as a mere conflict between sources.
     known = facts["indicator_id"].isin(state.catalogues["indicators"]["id"])
-    impossible = check_ranges_and_units(facts[known], state.catalogues["indicators"])
+    impossible = check_ranges_and_units(facts, state.catalogues["indicators"], rows=known)
     if impossible:
         raise ValidationError(impossible)
+    del known
     priority = {sid: int(m.get("priority", 0)) for sid, m in state.metas.items()}
     facts, conflicts = resolve(facts, priority)
     if conflicts:
         raise ValidationError(conflicts)
-    facts = add_derived(facts, state.catalogues["places"])
-    for column in ("note", "source_url"):       # text, never missing (kept categorical)
-        values = frames.as_category(facts[column])
-        if values.isna().any():
-            values = values.cat.add_categories([""]).fillna("") if "" not in values.cat.categories \
-                else values.fillna("")
-        facts[column] = values
-    facts["ref_date"] = pd.to_datetime(facts["ref_date"]).astype("datetime64[ns]")
-    state.facts = facts.sort_values(["area_id", "indicator_id", "basis", "ref_date", "source_id"],
-                                    ignore_index=True)
+    parts = derived_parts(facts, state.catalogues["places"])
+    del facts
+    for part in parts:
+        for column in ("note", "source_url"):       # text, never missing (kept categorical)
+            values = frames.as_category(part[column])
+            if values.isna().any():
+                values = values.cat.add_categories([""]).fillna("") if "" not in values.cat.categories \
+                    else values.fillna("")
+            part[column] = values
+        part["ref_date"] = pd.to_datetime(part["ref_date"]).astype("datetime64[ns]")
+    # joined and sorted in one pass, each column of the parts released once taken: one copy of the table
+    state.facts = frames.concat(parts, sort_by=SORT_KEY, consume=True)
 
 
 def step_validate(state: RunState) -> None:
@@ -164,7 +169,9 @@ def step_validate(state: RunState) -> None:
     if problems:
         raise ValidationError(problems)
     state.tables["events"] = events
-    latest = state.facts[~state.facts["derived"]].groupby("source_id", observed=True)["ref_date"].max().to_dict()
+    sourced = state.facts[["source_id", "ref_date"]][~state.facts["derived"].to_numpy()]   # two columns only
+    latest = sourced.groupby("source_id", observed=True)["ref_date"].max().to_dict()
+    del sourced
     state.past_due = provenance.past_due(state.metas, latest)
     state.report = {"facts": facts_report, "events": int(len(events)),
                     "stakeholders": int(len(state.tables["stakeholders"])),
@@ -289,10 +296,12 @@ def run(raw: Path | None = None, reference: Path | None = None, published: Path 
     state = RunState(raw=Path(raw or paths.raw_dir()), reference=Path(reference or paths.reference_dir()),
                      published=Path(published or paths.published_dir()), mirror=mirror)
     last = STEPS.index(until)
+    memory.keep_large_blocks_mapped()
     for name in STEPS[: last + 1]:
         if name == "publish" and dry_run:
             break
         if on_step:
             on_step(name)
         STEP_FUNCTIONS[name](state)
+        memory.release()
     return state

@@ -65,26 +65,51 @@ def assign(facts: pd.DataFrame, publishers: pd.DataFrame, metas: dict[str, dict]
     Without a matching publisher the source's own ``publisher_id`` (source.yaml) is used; a row that
     ends with none is reported with its file, row and column."""
     quality = dict(zip(publishers["id"], publishers["quality"]))
-    given = facts["publisher_id"] if "publisher_id" in facts else pd.Series("", index=facts.index)
-    given = given.astype(object).fillna("").astype(str)
-    url_codes, urls = pd.factorize(facts["source_url"].astype(object).fillna("").astype(str))
-    by_url = np.array([publisher_for(u, publishers) or "" for u in urls] + [""], dtype=object)[url_codes]
-    fallback = facts["source_id"].astype(str).map(lambda s: str(metas.get(s, {}).get("publisher_id") or ""))
-    chosen = given.where(given.ne(""), pd.Series(by_url, index=facts.index))
-    chosen = chosen.where(chosen.ne(""), fallback)
-    missing = chosen.eq("") | ~chosen.isin(list(quality))
+    # Each choice is made once per distinct given publisher, URL and source (categories), then taken by
+    # code: never a Python string per row.
+    given = frames.as_category(facts["publisher_id"]) if "publisher_id" in facts else None
+    urls = frames.as_category(facts["source_url"])
+    sources = frames.as_category(facts["source_id"])
+    candidates = {
+        "given": [str(v) for v in given.cat.categories] if given is not None else [],
+        "url": [publisher_for(u, publishers) or "" for u in urls.cat.categories],
+        "fallback": [str(metas.get(s, {}).get("publisher_id") or "") for s in sources.cat.categories]}
+    vocabulary = sorted({"", *(v for values in candidates.values() for v in values)})
+    position = {v: i for i, v in enumerate(vocabulary)}
+    empty = position[""]
+
+    small = frames._code_dtype(len(vocabulary) + 1)     # one byte per row while choosing
+
+    def codes(values: list[str], column) -> np.ndarray:
+        if column is None:
+            return np.full(len(facts), empty, dtype=small)
+        lookup = np.array([position[v] for v in values] + [empty], dtype=small)   # code -1 → ""
+        return lookup[column.cat.codes.to_numpy()]
+
+    chosen_codes = codes(candidates["given"], given)
+    for fallback in ("url", "fallback"):            # the URL's publisher, then the source's own
+        unset = chosen_codes == empty
+        if unset.any():
+            chosen_codes[unset] = codes(candidates[fallback], urls if fallback == "url" else sources)[unset]
+        del unset
+    known = np.array([v != "" and v in quality for v in vocabulary])
+    missing = ~known[chosen_codes]
     if missing.any():
+        chosen = np.asarray(vocabulary, dtype=object)
         problems = []
-        for i in np.flatnonzero(missing.to_numpy())[:20]:
+        for i in np.flatnonzero(missing)[:20]:
             r = facts.iloc[i]
-            what = (f"unknown publisher {chosen.iat[i]!r}" if chosen.iat[i] else
+            value = chosen[chosen_codes[i]]
+            what = (f"unknown publisher {value!r}" if value else
                     f"no publisher in data/reference/publishers.csv matches {r['source_url']!r} and the "
                     "source.yaml names no publisher_id")
             problems.append(f"{r['raw_file']}, row {r['raw_row']} (line {int(r['raw_row']) + 1}), "
                             f"column 'source_url': {what}")
         raise ValidationError(problems)
-    return facts.assign(publisher_id=frames.as_category(chosen),
-                        source_quality=frames.as_category(chosen.map(quality)))
+    publisher = pd.Series(frames.from_codes(chosen_codes, vocabulary), index=facts.index)
+    publisher = frames.as_category(publisher.cat.remove_unused_categories())
+    return facts.assign(publisher_id=publisher,
+                        source_quality=frames.map_categories(publisher, quality))
 
 
 def with_names(facts: pd.DataFrame, publishers: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,7 @@ from etl.errors import PublishError
 from etl.frames import plain
 
 KEEP_VERSIONS = 5
-CHUNK_ROWS = 1_000_000   # categoricals become plain text a slice at a time (bounded memory)
+CHUNK_ROWS = 250_000   # categoricals become plain text a slice at a time (bounded memory)
 
 
 def _fsync_dir(path: Path) -> None:
@@ -94,25 +94,31 @@ def file_checksums(folder: Path) -> dict[str, str]:
 
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
-    """``frame.to_parquet(path, index=False)``, with categorical columns written as plain text (as the
-    dashboard reads them), converted one slice of rows at a time."""
-    if not any(isinstance(t, pd.CategoricalDtype) for t in frame.dtypes):
-        frame.to_parquet(path, index=False)
-        return
-    if len(frame) <= CHUNK_ROWS:
+    """``plain(frame).to_parquet(path, index=False)``: categorical columns are written as plain text (as
+    the dashboard reads them). A categorical is decoded by Arrow (its text categories taken by code),
+    never through Python strings, one slice of rows at a time (bounded memory); every other column is
+    converted as ``to_parquet`` converts it, and the schema (with pandas' metadata) is the same."""
+    categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
+    if not categorical or len(frame) == 0:
         plain(frame).to_parquet(path, index=False)
         return
-    writer = None
-    try:
+    schema = pa.Schema.from_pandas(plain(frame.iloc[:1]).reset_index(drop=True), preserve_index=False)
+    texts = {c: pa.array(frame[c].cat.categories.to_numpy(dtype=object), type=schema.field(c).type)
+             for c in categorical}
+    codes = {c: frame[c].cat.codes.to_numpy() for c in categorical}
+    others = [c for c in frame.columns if c not in texts]
+    with pq.ParquetWriter(path, schema) as writer:
         for start in range(0, len(frame), CHUNK_ROWS):
-            table = pa.Table.from_pandas(plain(frame.iloc[start:start + CHUNK_ROWS]).reset_index(drop=True),
-                                         preserve_index=False)
-            if writer is None:
-                writer = pq.ParquetWriter(path, table.schema)
-            writer.write_table(table.replace_schema_metadata(writer.schema.metadata))
-    finally:
-        if writer is not None:
-            writer.close()
+            stop = min(start + CHUNK_ROWS, len(frame))
+            rest = pa.Table.from_pandas(frame.iloc[start:stop][others].reset_index(drop=True), preserve_index=False)
+            arrays = []
+            for field in schema:
+                if field.name in texts:
+                    slice_ = codes[field.name][start:stop]
+                    arrays.append(texts[field.name].take(pa.array(slice_, mask=slice_ < 0)))
+                else:
+                    arrays.append(rest.column(field.name).cast(field.type))
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=CHUNK_ROWS)
 
 
 def switch_current(published: Path, version: str) -> None:

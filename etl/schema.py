@@ -5,6 +5,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from etl import frames
 from etl.errors import ValidationError
 from etl.provenance import QUALITIES
 
@@ -15,6 +16,7 @@ KINDS = ["agreement", "delegation_visit", "study_tour", "trade_fair", "online_ex
          "meeting", "symposium", "opening", "exchange_programme", "other"]
 STATUSES = ["held", "planned", "cancelled", "not_recorded"]   # not_recorded: past, no document says
 PRECISIONS = ["day", "month", "year"]
+_SLICE = 1_000_000   # rows checked at a time by check_ranges_and_units
 FACT_KEY = ["area_id", "indicator_id", "basis", "period", "source_id", "source_url", "derived"]
 
 
@@ -60,7 +62,7 @@ def fact_schema(catalogues: dict[str, pd.DataFrame], source_ids: list[str],
                                                           *c("publisher_id")]),
             "source_quality": pa.Column(t("source_quality"), [pa.Check.isin(QUALITIES), *c("source_quality")]),
         },
-        unique=FACT_KEY, report_duplicates="all", strict=False, coerce=False,
+        strict=False, coerce=False,     # unique keys: duplicate_keys (by code, vectorised)
     )
 
 
@@ -74,51 +76,76 @@ def _where(frame: pd.DataFrame, index) -> str:
 
 def _schema_problems(frame: pd.DataFrame, schema: pa.DataFrameSchema) -> list[str]:
     try:
-        schema.validate(frame, lazy=True)
+        schema.validate(frame, lazy=True, inplace=True)   # no copy of the table: nothing is coerced
         return []
     except pa.errors.SchemaErrors as exc:
-        problems, duplicates = [], []
+        problems = []
         for case in exc.failure_cases.itertuples():
-            if case.check == "multiple_fields_uniqueness":
-                # pandera reports a duplicate key once per key column: report each row once, as a key
-                if pd.notna(case.index) and case.index not in duplicates:
-                    duplicates.append(case.index)
-                continue
             if len(problems) < 50:
                 where = _where(frame, case.index) if pd.notna(case.index) else "table"
                 problems.append(f"{where}, column '{case.column}': {case.check} failed for {case.failure_case!r}")
-        for index in duplicates[:50]:
-            key = "/".join(str(frame.at[index, c]) for c in FACT_KEY[:5])
-            problems.append(f"{_where(frame, index)}, columns {', '.join(FACT_KEY)}: duplicate key {key} "
-                            "(the same figure appears more than once)")
         return problems
 
 
-def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame) -> list[str]:
-    """Each value within its indicator's range, in one of its units."""
+def check_ranges_and_units(facts: pd.DataFrame, indicators: pd.DataFrame, rows: pd.Series | None = None) -> list[str]:
+    """Each value within its indicator's range, in one of its units (only ``rows``, a mask, when given).
+
+    Limits and allowed units are looked up once per distinct indicator and unit (categories) and
+    compared by code, row by row in numpy."""
     cat = indicators.set_index("id")
-    # look up each distinct indicator once (factorize), not each row
-    codes, ids = pd.factorize(facts["indicator_id"])
-    lo = pd.Series(cat["min"].replace("", None).astype(float).reindex(ids).to_numpy()[codes], index=facts.index)
-    hi = pd.Series(cat["max"].replace("", None).astype(float).reindex(ids).to_numpy()[codes], index=facts.index)
-    lo[codes < 0], hi[codes < 0] = float("nan"), float("nan")
+    indicator = frames.as_category(facts["indicator_id"])
+    unit = frames.as_category(facts["unit"])
+    ids = indicator.cat.categories
+    lo_by_code = np.append(cat["min"].replace("", None).astype(float).reindex(ids).to_numpy(), np.nan)
+    hi_by_code = np.append(cat["max"].replace("", None).astype(float).reindex(ids).to_numpy(), np.nan)
     allowed = cat["units"]
+    pairs = {(i, u) for i, units in allowed.items() for u in str(units).split(";")}
+    ok = np.zeros((len(ids) + 1, len(unit.cat.categories) + 1), dtype=bool)   # code -1 → the last row/column
+    for a, i in enumerate(ids):
+        for b, u in enumerate(unit.cat.categories):
+            ok[a, b] = (i, u) in pairs
+    icodes_all, ucodes_all = indicator.cat.codes.to_numpy(), unit.cat.codes.to_numpy()
+    values_all = facts["value"].to_numpy()
+    bad, unit_ok = np.empty(len(facts), dtype=bool), np.empty(len(facts), dtype=bool)
+    for start in range(0, len(facts), _SLICE):          # a slice at a time: bounded temporary arrays
+        part = slice(start, start + _SLICE)
+        icodes = icodes_all[part]
+        with np.errstate(invalid="ignore"):
+            bad[part] = (values_all[part] < lo_by_code[icodes]) | (values_all[part] > hi_by_code[icodes])
+        unit_ok[part] = ok[icodes, ucodes_all[part]]
+    if rows is not None:
+        bad &= rows.to_numpy()
+        unit_ok |= ~rows.to_numpy()
     problems = []
-    bad = (facts["value"] < lo) | (facts["value"] > hi)
-    for r in facts[bad].head(20).itertuples():
+    for position in np.flatnonzero(bad)[:20]:
+        r = facts.iloc[position]
         what = "negative" if r.value < 0 else "out of range"
         problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'value': {what} value "
-                        f"{r.value:g} for {r.indicator_id} (allowed {lo[r.Index]:g} … {hi[r.Index]:g})")
-    pairs = {(i, u) for i, units in cat["units"].items() for u in str(units).split(";")}
-    unit_ok = pd.MultiIndex.from_arrays([facts["indicator_id"], facts["unit"]]).isin(pairs)
-    for r in facts[~unit_ok].head(20).itertuples():
+                        f"{r.value:g} for {r.indicator_id} (allowed {lo_by_code[icodes_all[position]]:g} … "
+                        f"{hi_by_code[icodes_all[position]]:g})")
+    for position in np.flatnonzero(~unit_ok)[:20]:
+        r = facts.iloc[position]
         problems.append(f"{r.raw_file}, row {r.raw_row} (line {r.raw_row + 1}), column 'unit': unit {r.unit!r} "
                         f"is not a unit of {r.indicator_id} ({allowed.get(r.indicator_id)})")
     return problems
 
 
+def duplicate_keys(facts: pd.DataFrame) -> list[str]:
+    """Every row whose key (:data:`FACT_KEY`) appears more than once, named by file and row (at most 50),
+    found from the categorical codes of the key columns."""
+    shared, _ = frames.repeated(facts, FACT_KEY)
+    problems = []
+    for position in np.flatnonzero(shared)[:50]:
+        index = facts.index[position]
+        key = "/".join(str(facts.at[index, c]) for c in FACT_KEY[:5])
+        problems.append(f"{_where(facts, index)}, columns {', '.join(FACT_KEY)}: duplicate key {key} "
+                        "(the same figure appears more than once)")
+    return problems
+
+
 def validate_facts(facts: pd.DataFrame, catalogues: dict, source_ids: list[str]) -> dict:
     problems = _schema_problems(facts, fact_schema(catalogues, source_ids, facts))
+    problems += duplicate_keys(facts)
     problems += check_ranges_and_units(facts, catalogues["indicators"])
     if problems:
         raise ValidationError(problems)

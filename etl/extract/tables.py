@@ -22,6 +22,7 @@ from etl.errors import RawDataError
 _MAX_COLUMNS = 1024
 # control characters, or the start of a tag or an entity: cells are then checked one by one
 _SUSPICIOUS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&]")
+_UNSUSPICIOUS = bytes(b for b in range(256) if not _SUSPICIOUS.match(bytes([b])))   # deleted by translate
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -64,7 +65,7 @@ def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str])
     frame = _read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns)
     if frame is None:
         frame = _read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
-    if _SUSPICIOUS.search(path.read_bytes()):      # only then look at every cell (big files stay fast)
+    if path.read_bytes().translate(None, _UNSUSPICIOUS):   # a suspicious byte: only then look at every cell
         raw_schemas.check_cells(path, frame)
     if raw_schemas.declared(path) or path.parent.name == "reference":
         _check_complete(path)                      # after the reader: its own error is more precise

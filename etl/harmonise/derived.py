@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from etl.frames import concat, plain
+from etl.frames import concat, constant, plain
 from etl.harmonise.currency import rate_tables, to_eur
 
 DERIVED_SOURCE = "derived"
@@ -111,10 +111,19 @@ def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
     return _rows(base, "ppp_jpy_per_eur", base["year"].map(implied), "JPY/EUR", note, inputs)
 
 
-def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    facts = facts.assign(derived=False, inputs=facts["source_id"], converted_from="")
-    with_pc = concat([facts, per_capita(facts, places)])
-    parts = [with_pc, density(facts), in_euros(with_pc, "gdp_nominal").replace(
+def derived_parts(facts: pd.DataFrame, places: pd.DataFrame) -> list[pd.DataFrame]:
+    """The facts (with ``derived``, ``inputs`` and ``converted_from``) followed by the derived figures,
+    in the published order of parts: to be joined with :func:`etl.frames.concat`."""
+    facts = facts.assign(derived=False, inputs=facts["source_id"],     # "" on every row: one code each
+                         converted_from=pd.Series(constant("", len(facts)), index=facts.index))
+    pc = per_capita(facts, places)
+    # the euro figures need only GDP, GDP per capita and the rates: a small frame, not a copy of all facts
+    money = concat([facts[facts["indicator_id"].isin(["gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"])],
+                    pc])
+    return [facts, pc, density(facts), in_euros(money, "gdp_nominal").replace(
         {"indicator_id": {"gdp_nominal_eur": "gdp_eur", "gdp_nominal_eur_ppp": "gdp_eur_ppp"}}),
-        in_euros(with_pc, "gdp_per_capita"), ppp_rate(facts)]
-    return concat(parts)
+        in_euros(money, "gdp_per_capita"), ppp_rate(facts)]
+
+
+def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
+    return concat(derived_parts(facts, places))

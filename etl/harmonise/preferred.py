@@ -5,7 +5,10 @@ value are resolved by source priority; unmarked conflicting values are a validat
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
+
+from etl.frames import repeated
 
 KEY = ["area_id", "indicator_id", "basis", "period"]
 
@@ -13,10 +16,13 @@ KEY = ["area_id", "indicator_id", "basis", "period"]
 def resolve(facts: pd.DataFrame, priority: dict[str, int]) -> tuple[pd.DataFrame, list[str]]:
     """Return facts with a boolean ``preferred`` column, and the list of unresolvable conflicts."""
     facts = facts.copy(deep=False)   # copy-on-write: only the new column is written
-    grouped = facts.groupby(KEY, sort=False, dropna=False)
-    size = grouped["value"].transform("size")
+    # group sizes and marks counted only where a key repeats (found by sorting one number per row)
+    shared, groups = repeated(facts, KEY)
     marked = facts["preferred"].fillna(False).astype(bool)
-    n_marked = marked.groupby([facts[k] for k in KEY], sort=False, dropna=False).transform("sum")
+    size, n_marked = np.ones(len(facts), dtype=np.int64), marked.to_numpy().astype(np.int64)
+    size[shared] = np.bincount(groups)[groups]
+    n_marked[shared] = np.bincount(groups, weights=n_marked[shared]).astype(np.int64)[groups]
+    size, n_marked = pd.Series(size, index=facts.index), pd.Series(n_marked, index=facts.index)
     problems = []
     preferred = marked.copy()
     preferred[(size == 1) & facts["preferred"].isna()] = True

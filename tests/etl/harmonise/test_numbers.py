@@ -1,12 +1,14 @@
 """etl.harmonise.numbers: numbers in German, English and Japanese notation."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 import pytest
 from babel.numbers import format_decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from etl.harmonise import numbers
 from etl.harmonise.numbers import parse_number, parse_numbers
 
 
@@ -74,3 +76,28 @@ def test_numbers_formatted_by_babel_parse_back(value, conv):
     convention, locale = conv
     text = format_decimal(value, locale=locale, decimal_quantization=False)
     assert parse_number(text, convention) == pytest.approx(float(value), abs=1e-9)
+
+
+@pytest.mark.parametrize("convention", ["de", "en"])
+def test_ascii_cells_parse_exactly_like_the_general_path(convention, monkeypatch):
+    """Arrow's path (ASCII cells) gives the same bits as the pandas path and as ``float``, signs included."""
+    rng = np.random.default_rng(7)
+    values = np.concatenate([rng.uniform(-1e7, 1e7, 3000), rng.uniform(0, 1, 3000), [0.1, 2.675, 1e-7, 123456789.987]])
+    dec, grp = (",", ".") if convention == "de" else (".", ",")
+    texts = [f"{v:,.{d}f}".replace(",", "\0").replace(".", dec).replace("\0", grp)
+             for v, d in zip(values, rng.integers(0, 9, len(values)))]
+    texts += ["+12", " 7 ", "-0"]
+    series = pd.Series(texts, dtype="str")
+    assert numbers._parse_ascii(series, *numbers._pattern(convention)) is not None   # Arrow's path taken
+    fast, fast_bad = numbers.parse_numbers(series, convention)
+    monkeypatch.setattr(numbers, "_parse_ascii", lambda *args: None)
+    slow, slow_bad = numbers.parse_numbers(series, convention)
+    exact = np.array([float(t.strip().replace(grp, "").replace(dec, ".")) for t in texts])
+    assert not fast_bad.any() and not slow_bad.any()
+    assert (fast.to_numpy().view("int64") == slow.to_numpy().view("int64")).all()
+    assert (fast.to_numpy().view("int64") == exact.view("int64")).all()
+
+
+def test_a_bad_ascii_cell_is_still_reported():
+    parsed, bad = numbers.parse_numbers(pd.Series(["1.234", "12,5", "abc", ""], dtype="str"), "de")
+    assert bad.tolist() == [False, False, True, True] and parsed.iloc[1] == 12.5
