@@ -49,10 +49,8 @@ def graph_card(graph_id: str, title: str, lang: str, figure, label: str, aspect:
                      role="figure", **{"aria-label": label},
                      style={"width": "100%", "aspectRatio": aspect, "minHeight": f"{min_height}px"})
     if side:  # text beside the graph on wide screens, above it on phones
-        graph = html.Div([html.Div(side, className="map-side", style={"flex": "1 1 260px", "minWidth": 0}),
-                          html.Div(graph, style={"flex": "2 1 380px", "minWidth": 0})],
-                         className="map-row", style={"display": "flex", "flexWrap": "wrap", "gap": "1rem",
-                                                     "alignItems": "flex-start"})
+        graph = html.Div([html.Div(side, className="map-side"), html.Div(graph, className="map-main")],
+                         className="map-row")
     return html.Section([
         html.Div([html.H2(title, id=heading), html.Div(tools, className="chart-tools")], className="chart-head"),
         *(before or []), graph, *(after or []),
@@ -61,9 +59,7 @@ def graph_card(graph_id: str, title: str, lang: str, figure, label: str, aspect:
 
 def swatch(place: dict) -> html.Span:
     """A square in the city's colour (the text itself stays dark: orange text is too pale on white)."""
-    return html.Span(className="map-swatch", **{"aria-hidden": "true"},
-                     style={"display": "inline-block", "width": "0.8em", "height": "0.8em", "marginRight": "0.4em",
-                            "borderRadius": "2px", "background": figures.colour(place)})
+    return html.Span(className="map-swatch", **{"aria-hidden": "true"}, style={"background": figures.colour(place)})
 
 
 def fact_card(label: str, value, notes: list[str]) -> html.Div:
