@@ -7,7 +7,7 @@
 * Every load uses a new browser context (empty cache, no cookies): a cold viewer. Before the measured
   loads each app/page is loaded once (not counted) so that the server side is warm.
 * Times are taken inside the page (``performance.now()``, 0 = navigation start), checked every frame:
-  ``glance`` — the at-a-glance element is visible (``.kpi-card`` on the overview, the page heading
+  ``glance`` — the at-a-glance element is visible (``.core-card`` — the first core figure — on the overview, the page heading
   elsewhere); ``drawn`` — every graph has drawn (each ``.dash-graph`` holds a ``.js-plotly-plot`` with
   ``_fullData`` and ``.main-svg``) and nothing is loading (no spinner, no pending graph, no callback).
 * Bytes: the sum of ``encodedDataLength`` of ``Network.loadingFinished`` (Chrome DevTools Protocol),
@@ -225,7 +225,7 @@ async (timeout) => {
 
 
 def glance_selector(path: str) -> str:
-    return ".kpi-card" if path.rstrip("/").endswith("/overview") else "main h1, main h2"
+    return ".core-card" if path.rstrip("/").endswith("/overview") else "main h1, main h2"
 
 
 def dashboard_paths(langs_extra: dict[str, list[str]]) -> list[str]:
