@@ -9,7 +9,7 @@ from dash import html
 from dashboard.components import sparkline
 from dashboard.components.kpi_card import pair as kpi_pair
 from dashboard.components.kpi_card import other_figure, ratio_sentence
-from dashboard.components.source_note import as_of, citation, quality_label
+from dashboard.components.source_note import as_of, cell_text, citation, quality_badge
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 from dashboard.views import glance
@@ -85,32 +85,24 @@ def _alt(indicator: dict, place_name: str, points, lang: str) -> str:
              start=y0, end=y1, first=fmt.number(v0, lang, decimals), last=fmt.number(v1, lang, decimals))
 
 
-def _str(value) -> str:
-    """A text cell of a fact, "" for a missing one (NaN)."""
-    return value if isinstance(value, str) else ""
-
-
 def provenance(fact: dict, dataset, lang: str, era: bool = False) -> html.Div:
     """"as of 31 December 2024 · IT.NRW ↗": the row's own publisher, linked to the page the figure was read from,
     its kind when it is not an official source, and the full citation one click away."""
-    sid = _str(fact.get("inputs")) or _str(fact.get("source_id"))
-    sid = sid.split(";")[0]
-    url = _str(fact.get("source_url"))
+    sid = (cell_text(fact.get("inputs")) or cell_text(fact.get("source_id"))).split(";")[0]
+    url = cell_text(fact.get("source_url"))
     name = glance.short_source(fact, dataset, lang)
     # a publisher's own name, in its own language, unless the row names it in ours
-    marked = {} if _str(fact.get(f"publisher_{lang}")) else {"lang": "und"}
+    marked = {} if cell_text(fact.get(f"publisher_{lang}")) else {"lang": "und"}
     title = str(dataset.source(sid).get("publisher") or "")
     link = (html.A([html.Span(name, **marked), " ↗"], href=url, target="_blank", rel="noopener noreferrer",
                    title=t("common.original_page", lang), className="core-source-link source-link") if url else
             html.A(name, href=f"/{lang}/sources#source-{sid}", title=title, className="core-source-link source-link",
                    **marked))
     label = [html.Span(t("common.as_of", lang, date=as_of(fact, lang, era)), className="core-date as-of"), " · ", link]
-    quality = _str(fact.get("source_quality"))
-    if quality and quality != "official":
-        label += [" · ", html.Span(quality_label(quality, lang), className=f"source-quality quality-{quality}")]
-    return html.Div([html.Div(label, className="core-source"), citation(fact, dataset, lang, era)],
-                    className="core-provenance source-note",
-                    **{"data-publisher": _str(fact.get("publisher_id")), "data-quality": quality})
+    return html.Div([html.Div([*label, *quality_badge(fact, lang)], className="core-source"),
+                     citation(fact, dataset, lang, era)], className="core-provenance source-note",
+                    **{"data-publisher": cell_text(fact.get("publisher_id")),
+                       "data-quality": cell_text(fact.get("source_quality"))})
 
 
 def core_card(fact: dict | None, points, indicator: dict, place, dataset, lang: str, era: bool = False,

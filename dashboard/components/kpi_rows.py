@@ -4,7 +4,7 @@ from __future__ import annotations
 from dash import html
 
 from dashboard.components import kpi_card
-from dashboard.components.source_note import RECORD_LANGUAGE
+from dashboard.components.source_note import RECORD_LANGUAGE, cell_text, publisher_name
 from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 from dashboard.views.overview import OverviewView
@@ -27,11 +27,11 @@ def target_row(dataset, view: OverviewView, lang: str) -> html.Section:
             r = rows.iloc[0].to_dict()
             years = fmt.year_range(r["year_from"], r["year_to"], lang)
             text = t(f"target.{r['target']}", lang, years=years)
-            named = r.get(f"publisher_{lang}")
-            publisher = named if isinstance(named, str) and named else dataset.source(r["source_id"]).get("publisher", "")
+            # named in the page's language by the publishers catalogue, else the source record's English words
+            marked = {} if cell_text(r.get(f"publisher_{lang}")) else {"lang": RECORD_LANGUAGE}
             src = html.Div([html.Span(t("common.decided", lang, date=fmt.day_text(r["decided"], lang))), " · ",
-                            html.A(publisher, href=f"/{lang}/sources#source-{r['source_id']}", className="source-link",
-                                   **({} if isinstance(named, str) and named else {"lang": RECORD_LANGUAGE})),
+                            html.A(publisher_name(r, dataset, lang), href=f"/{lang}/sources#source-{r['source_id']}",
+                                   className="source-link", **marked),
                             " ", html.A("↗", href=r["source_url"], target="_blank", rel="noopener noreferrer",
                                         **{"aria-label": t("common.original_page", lang)})],
                            className="source-note")

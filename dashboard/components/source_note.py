@@ -28,17 +28,17 @@ def source_ids(fact: dict) -> list[str]:
     return [s for s in dict.fromkeys(inputs.split(";")) if s]
 
 
-def _text(value) -> str:
+def cell_text(value) -> str:
     return "" if value is None or (isinstance(value, float) and pd.isna(value)) else str(value)
 
 
 def publisher_name(fact: dict, dataset, lang: str) -> str:
     """The row's publisher in the page's language (falls back to the source file's publisher)."""
-    name = _text(fact.get(f"publisher_{lang}")) or _text(fact.get("publisher_en"))
+    name = cell_text(fact.get(f"publisher_{lang}")) or cell_text(fact.get("publisher_en"))
     if name:
         return name
-    sid = _text(fact.get("source_id"))
-    return _text(dataset.source(sid).get("publisher")) or sid
+    sid = cell_text(fact.get("source_id"))
+    return cell_text(dataset.source(sid).get("publisher")) or sid
 
 
 def quality_label(quality: str, lang: str) -> str:
@@ -47,12 +47,12 @@ def quality_label(quality: str, lang: str) -> str:
 
 def source_links(fact: dict, dataset, lang: str) -> list:
     """The row's publisher, linked to its own page when it has one, else to the sources page."""
-    sid = _text(fact.get("source_id"))
+    sid = cell_text(fact.get("source_id"))
     name = publisher_name(fact, dataset, lang)
     # a name from the publishers catalogue is in the page's language; else the source.yaml's English record
-    named = _text(fact.get(f"publisher_{lang}"))
+    named = cell_text(fact.get(f"publisher_{lang}"))
     marked = {} if named else {"lang": RECORD_LANGUAGE}
-    url = _text(fact.get("source_url"))
+    url = cell_text(fact.get("source_url"))
     if url:
         return [html.A([html.Span(name, **marked), " ↗"], href=url, target="_blank", rel="noopener noreferrer",
                        className="source-link source-page", title=t("common.original_page", lang))]
@@ -69,24 +69,24 @@ def _row(label: str, value) -> list:
 
 def _record(value):
     """A text of the provenance records (English), marked as such."""
-    text = _text(value)
+    text = cell_text(value)
     return html.Span(text, lang=RECORD_LANGUAGE) if text else ""
 
 
 def citation(fact: dict, dataset, lang: str, era: bool = False) -> html.Details:
     """Publisher, page, reference date, source file (its title — linked to its entry on the sources page, which
     says how it was obtained —, licence, accessed)."""
-    url = _text(fact.get("source_url"))
+    url = cell_text(fact.get("source_url"))
     items = _row(t("provenance.publisher", lang), publisher_name(fact, dataset, lang))
     items += _row(t("provenance.page", lang), html.A(url, href=url, target="_blank", rel="noopener noreferrer",
                                                       className="citation-url") if url else "")
     items += _row(t("provenance.reference_date", lang), t("provenance.date", lang, date=as_of(fact, lang, era)))
-    quality = _text(fact.get("source_quality"))
+    quality = cell_text(fact.get("source_quality"))
     items += _row(t("provenance.quality_title", lang, quality=""), quality_label(quality, lang))
     for sid in source_ids(fact):
         meta = dataset.source(sid)
         items += _row(t("provenance.dataset_source", lang),
-                      html.A(_text(meta.get("title")) or sid, href=f"/{lang}/sources#source-{sid}",
+                      html.A(cell_text(meta.get("title")) or sid, href=f"/{lang}/sources#source-{sid}",
                              lang=RECORD_LANGUAGE))
         items += _row(t("provenance.licence", lang), _record(meta.get("licence")))
         if meta.get("accessed"):
@@ -118,16 +118,23 @@ def attribution_translation(original: str, source_id: str, lang: str) -> list:
     return [html.Span(t("maps.attribution.translated", lang, text=translated), className="map-attribution-translation")]
 
 
+def quality_badge(fact: dict, lang: str) -> list:
+    """" · secondary copy": the kind of the row's source, when it is not official; else nothing."""
+    quality = cell_text(fact.get("source_quality"))
+    if not quality or quality == "official":
+        return []
+    label = quality_label(quality, lang)
+    return [" · ", html.Span(label, className=f"source-quality quality-{quality}",
+                             title=t("provenance.quality_title", lang, quality=label))]
+
+
 def note(fact: dict | None, dataset, lang: str, era: bool = False) -> html.Div:
     if fact is None:
         return html.Div(t("common.no_source", lang), className="source-note muted")
     parts = [html.Span(t("common.source", lang), className="visually-label"), " ",
              *source_links(fact, dataset, lang), " · ",
              html.Span(t("provenance.date", lang, date=as_of(fact, lang, era)), className="as-of")]
-    quality = _text(fact.get("source_quality"))
-    if quality and quality != "official":
-        parts += [" · ", html.Span(quality_label(quality, lang), className=f"source-quality quality-{quality}",
-                                   title=t("provenance.quality_title", lang, quality=quality_label(quality, lang)))]
+    parts += quality_badge(fact, lang)
     return html.Div([html.Div(parts, className="source-label"), citation(fact, dataset, lang, era)],
-                    className="source-note", **{"data-publisher": _text(fact.get("publisher_id")),
-                                                 "data-quality": quality})
+                    className="source-note", **{"data-publisher": cell_text(fact.get("publisher_id")),
+                                                 "data-quality": cell_text(fact.get("source_quality"))})
