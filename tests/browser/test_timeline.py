@@ -106,6 +106,9 @@ def test_selecting_an_event_from_the_list_with_the_keyboard(page, app_url, datas
 
     page.get_by_role("button", name=t("timeline.close", "en")).click()
     page.wait_for_function("!window.location.search.includes('event=')")
+    # the panel is redrawn by its own callback, after the URL's: wait for it, then check
+    page.wait_for_function("(t) => document.querySelector('#timeline-detail h2').innerText === t",
+                           arg=t("timeline.detail_title", "en"))
     assert page.inner_text("#timeline-detail h2") == t("timeline.detail_title", "en")
 
 
