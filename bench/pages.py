@@ -516,6 +516,12 @@ def main(argv=None) -> int:
         shutil.rmtree(work, ignore_errors=True)
 
 
+def _met(value, passed: bool) -> bool | None:
+    """True or False against the target, None when this run did not measure it (e.g. ``--pages`` or
+    ``--interactions 0``): a figure that was not taken is neither met nor missed."""
+    return None if value is None else passed
+
+
 def evaluate(results: dict) -> dict:
     pages = results["pages"]
     overview = [p for p in pages if p.endswith("/overview")]
@@ -523,29 +529,33 @@ def evaluate(results: dict) -> dict:
     ratios = {p: e["drawn_ratio_to_bare"] for p, e in pages.items()}
     worst = max((r if r is not None else float("inf")) for r in ratios.values())
     worst_page = max(ratios, key=lambda p: ratios[p] if ratios[p] is not None else float("inf"))
-    p95 = {k: v.get("p95") for k, v in results["interactions"].items() if not k.startswith("language")}
-    language = next((v.get("p95") for k, v in results["interactions"].items() if k.startswith("language")), None)
+    measured = {k: v for k, v in results["interactions"].items() if v.get("n")}
+    p95 = {k: v.get("p95") for k, v in measured.items() if not k.startswith("language")}
+    language = next((v.get("p95") for k, v in measured.items() if k.startswith("language")), None)
     charts = {p: e for p, e in pages.items() if e.get("plotly_js_bytes")}   # pages that load plotly.js
     bytes_max = max((e["bytes"] for e in charts.values()), default=None)
     external = sum(len(e["external_requests"]) for e in pages.values())
+    worst_p95 = max((v for v in p95.values() if v is not None), default=None)
     return {
         "worst_page_ratio": {"value": worst, "page": worst_page, "target": TARGET_DRAWN_RATIO,
                              "met": worst <= TARGET_DRAWN_RATIO,
                              "pages_over": sorted(p for p, r in ratios.items() if r is None or r > TARGET_DRAWN_RATIO)},
         "glance_under_800ms": {"value_ms": glance, "target_ms": TARGET_GLANCE_MS,
-                               "met": glance is not None and glance < TARGET_GLANCE_MS},
-        "interaction_p95_under_100ms": {"worst_p95_ms": max((v for v in p95.values() if v is not None), default=None),
-                                        "target_ms": TARGET_INTERACTION_P95_MS,
+                               "met": _met(glance, glance is not None and glance < TARGET_GLANCE_MS)},
+        "interaction_p95_under_100ms": {"worst_p95_ms": worst_p95, "target_ms": TARGET_INTERACTION_P95_MS,
+                                        "measured": len(p95),
                                         "over": sorted(k for k, v in p95.items()
                                                        if v is None or v >= TARGET_INTERACTION_P95_MS),
-                                        "met": all(v is not None and v < TARGET_INTERACTION_P95_MS
-                                                   for v in p95.values())},
+                                        "met": _met(p95 or None, all(v is not None and v < TARGET_INTERACTION_P95_MS
+                                                                     for v in p95.values()))},
         "language_switch_p95_under_300ms": {"p95_ms": language, "target_ms": TARGET_LANGUAGE_P95_MS,
-                                            "met": language is not None and language < TARGET_LANGUAGE_P95_MS},
+                                            "met": _met(language, language is not None
+                                                        and language < TARGET_LANGUAGE_P95_MS)},
         "chart_page_first_load_under_800KB": {"max_bytes": bytes_max, "target_bytes": TARGET_FIRST_LOAD_BYTES,
                                               "plotly_js_bytes": max((e["plotly_js_bytes"] for e in charts.values()),
                                                                      default=None),
-                                              "met": bytes_max is not None and bytes_max < TARGET_FIRST_LOAD_BYTES},
+                                              "met": _met(bytes_max, bytes_max is not None
+                                                          and bytes_max < TARGET_FIRST_LOAD_BYTES)},
         "zero_external_requests": {"count": external, "met": external == 0},
     }
 
@@ -577,7 +587,9 @@ def print_table(results: dict) -> None:
               + (f"  {s['error']}" if s.get("error") else ""))
     print("\nTargets")
     for name, t in results["targets"].items():
-        print(f"  {'MET ' if t['met'] else 'MISS'} {name}: " + ", ".join(f"{k}={v}" for k, v in t.items() if k != "met"))
+        verdict = "n/a " if t["met"] is None else "MET " if t["met"] else "MISS"
+        print(f"  {verdict} {name}: " + ", ".join(f"{k}={v}" for k, v in t.items() if k != "met")
+              + (" (not measured in this run)" if t["met"] is None else ""))
 
 
 if __name__ == "__main__":
