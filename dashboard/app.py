@@ -8,10 +8,10 @@ import re
 from pathlib import Path
 
 import dash
-from dash import dcc, html
+from dash import dcc
 from flask import Flask, redirect, request
 
-from dashboard import data, factsheet, health, ids, plotly_bundle
+from dashboard import data, factsheet, first_page, health, ids, plotly_bundle
 from dashboard.components import data_status
 from dashboard.components.shell import PAGES
 from dashboard.i18n import LANGUAGES, t
@@ -79,7 +79,8 @@ def create_app() -> dash.Dash:
         index_string=INDEX,
     )
     _import_pages()
-    app.layout = html.Div([dcc.Location(id=ids.URL, refresh="callback-nav"), dash.page_container])
+    # the opened page comes with the layout (one round trip less than Dash's router); see first_page
+    app.layout = lambda: first_page.layout(app, [dcc.Location(id=ids.URL, refresh="callback-nav")])
     server = app.server
     server.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
 

@@ -295,3 +295,28 @@ def test_fuzzed_query_parameters_never_fail_or_reflect_markup(client, page, lang
     # input's value, never as markup; everywhere else nothing of the query may come back
     shown = SEARCH_BOX.sub("", body)
     assert "<" not in body and "<script" not in shown.lower() and "onerror=" not in shown.lower(), search
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(page=st.sampled_from(sorted(QUERY_KEYS)), lang=st.sampled_from(["en", "de", "ja"]), data=st.data())
+def test_fuzzed_referers_of_the_layout_never_fail_or_reflect_markup(client, page, lang, data):
+    """The layout carries the page named by its Referer (dashboard/first_page.py): the same rules as the router,
+    whether the Referer is a browser's (percent-encoded) or a forged one (raw markup, control characters)."""
+    from urllib.parse import urlencode
+
+    keys = data.draw(st.lists(st.sampled_from(QUERY_KEYS[page]), min_size=1, max_size=4))
+    values = [data.draw(st.text(max_size=40) | st.sampled_from(MARKUP)) for _ in keys]
+    encoded = "?" + urlencode(list(zip(keys, values)))
+    raw = "?" + "&".join(f"{k}={v}" for k, v in zip(keys, values))
+    for search in (encoded, raw):
+        referer = f"http://localhost/{lang}/{page}{search}"
+        try:
+            referer.encode("latin-1")
+        except UnicodeEncodeError:      # not sendable as a header at all
+            continue
+        response = client.get("/_dash-layout", headers={"Referer": referer})
+        assert response.status_code == 200, (referer, response.get_data(as_text=True)[:300])
+        body = response.get_data(as_text=True)
+        assert not TRACE.search(body) and "_pages_content" in body
+        shown = SEARCH_BOX.sub("", body)
+        assert "<" not in body and "<script" not in shown.lower() and "onerror=" not in shown.lower(), referer

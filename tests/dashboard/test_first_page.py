@@ -1,0 +1,63 @@
+"""The opened page arrives inside the layout (no router round trip), and only when the Referer says which."""
+import json
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def client(published):
+    from tests.conftest import app
+
+    return app().server.test_client()
+
+
+def _container(client, referer=None) -> dict:
+    headers = {"Referer": referer} if referer else {}
+    response = client.get("/_dash-layout", headers=headers)
+    assert response.status_code == 200
+    found = {}
+
+    def walk(node):
+        if isinstance(node, dict):
+            props = node.get("props", {})
+            if props.get("id") in ("_pages_location", "_pages_content", "_pages_store"):
+                found[props["id"]] = props
+            for value in props.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(json.loads(response.get_data(as_text=True)))
+    assert set(found) == {"_pages_location", "_pages_content", "_pages_store"}
+    return found
+
+
+def test_the_opened_page_comes_with_the_layout(client):
+    found = _container(client, "http://localhost/de/people?view=index")
+    assert found["_pages_location"]["pathname"] == "/de/people"
+    assert found["_pages_location"]["search"] == "?view=index"
+    assert found["_pages_location"]["href"] == "http://localhost/de/people?view=index"
+    content = json.dumps(found["_pages_content"]["children"], ensure_ascii=False)
+    assert "people-url" in content and "Bevölkerung" in content
+    assert found["_pages_store"]["data"]["title"]
+
+
+@pytest.mark.parametrize("referer", [None, "http://elsewhere.example/en/people", "http://localhost/en/nowhere",
+                                     "http://localhost/en/people?q=<b>"])
+def test_without_a_usable_referer_the_router_fills_the_page(client, referer):
+    found = _container(client, referer)
+    assert not found["_pages_content"].get("children")
+    assert "pathname" not in found["_pages_location"]     # the Location reports the address, the router fills it
+
+
+def test_a_page_that_fails_leaves_the_router_to_report_it(client, monkeypatch, caplog):
+    from dashboard import first_page
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(first_page, "page_for", broken)
+    found = _container(client, "http://localhost/en/people")
+    assert not found["_pages_content"].get("children")
+    assert "first page /en/people not built into the layout" in caplog.text
