@@ -94,6 +94,7 @@ def create_app() -> dash.Dash:
         return None
 
     plotly_bundle.install(server)
+    first_page.install(server)
     factsheet.install(server)
 
     @server.errorhandler(data.NoDataset)

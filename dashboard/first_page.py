@@ -76,3 +76,12 @@ def layout(app: dash.Dash, outer: list) -> html.Div:
     content, title = filled
     return html.Div([*outer, container({"pathname": path, "search": search, "hash": "", "href": href},
                                        content, {"title": title})])
+
+
+def install(server) -> None:
+    """The layout's response depends on the Referer: say so to every cache on the way."""
+    @server.after_request
+    def _vary_on_referer(response):
+        if request.path.endswith("/_dash-layout"):
+            response.headers.add("Vary", "Referer")
+        return response

@@ -61,3 +61,8 @@ def test_a_page_that_fails_leaves_the_router_to_report_it(client, monkeypatch, c
     found = _container(client, "http://localhost/en/people")
     assert not found["_pages_content"].get("children")
     assert "first page /en/people not built into the layout" in caplog.text
+
+
+def test_caches_are_told_the_layout_depends_on_the_referer(client):
+    response = client.get("/_dash-layout", headers={"Referer": "http://localhost/en/maps"})
+    assert "Referer" in response.headers.get_all("Vary") or "Referer" in response.headers.get("Vary", "")
