@@ -3,11 +3,10 @@ cards and the partnership's fields (healthcare, next generation); every figure w
 from __future__ import annotations
 
 import dash
-from dash import ALL, Input, Output, callback, ctx, dcc, html
+from dash import html
 
 from dashboard.cache import per_version
 from dashboard.components import glance as glance_cards
-from dashboard.components import later
 from dashboard.components import shell
 from dashboard.components.kpi_rows import rows
 from dashboard.components.source_note import note
@@ -17,31 +16,7 @@ from dashboard.views import glance
 from dashboard.views.base import pair_query
 from dashboard.views.overview import ROWS, OverviewView, kpi_indicators
 
-LATER = "overview-later"
-
-
-def layout(lang: str = "en", **query):
-    """The whole page (what the fact sheet, the decks and the tests read)."""
-    from datetime import date
-
-    lang = normalise_language(lang)
-    dataset = current()
-    return _page(dataset, lang, OverviewView.from_query(dataset, query, lang), date.today())
-
-
-def served(lang: str = "en", **query):
-    """The page as served: the cards first, their folded citations and other figures right after the first paint."""
-    from datetime import date
-
-    lang = normalise_language(lang)
-    dataset = current()
-    view = OverviewView.from_query(dataset, query, lang)
-    light, _bodies = _split(dataset, lang, view, date.today())
-    return html.Div([light, dcc.Store(id=LATER, data={"lang": lang, "query": view.query_params()})])
-
-
-dash.register_page(__name__, path_template="/<lang>/overview", title=shell.page_title(), name="overview",
-                   layout=served)
+dash.register_page(__name__, path_template="/<lang>/overview", title=shell.page_title(), name="overview")
 
 BILINGUAL = {"en": ("en+ja", "en+de"), "de": ("de+ja", "en+de"), "ja": ("en+ja", "de+ja")}
 
@@ -106,19 +81,12 @@ def _page(dataset, lang: str, view: OverviewView, today):
     return shell.page(lang, "overview", content, dataset, view)
 
 
-@per_version(maxsize=16)
-def _split(dataset, lang: str, view: OverviewView, today):
-    return later.split(_page(dataset, lang, view, today))
-
-
-@callback(Output({"type": later.BODY, "i": ALL}, "children"), Input(LATER, "data"))
-def _fill_folded(data):
+def layout(lang: str = "en", **query):
     from datetime import date
 
+    lang = normalise_language(lang)
     dataset = current()
-    lang = normalise_language(data["lang"])
-    _light, bodies = _split(dataset, lang, OverviewView.from_query(dataset, data["query"], lang), date.today())
-    return later.answer(bodies, ctx.outputs_list)
+    return _page(dataset, lang, OverviewView.from_query(dataset, query, lang), date.today())
 
 
-__all__ = ["layout", "note", "served"]
+__all__ = ["layout", "note"]

@@ -92,19 +92,3 @@ def test_field_chip_opens_the_filtered_timeline(page, app_url):
     page.click("#headline-strip a.chip >> nth=1")
     page.wait_for_url("**/en/timeline?field=healthcare")
     page.wait_for_selector("main h1")
-
-
-def test_folded_citations_arrive_after_the_cards_and_open_by_keyboard(page, app_url, dataset):
-    """The cards are painted first; every folded body (full citations, other figures) is filled right after, in
-    one callback, and a citation opens from the keyboard with its publisher and page."""
-    page.goto(f"{app_url}/en/overview")
-    page.wait_for_selector("#core-grid .core-card")
-    page.wait_for_function("document.querySelectorAll('.later-body').length > 0 && "
-                           "[...document.querySelectorAll('.later-body')].every(b => b.children.length > 0)")
-    summary = page.locator("#core-grid .core-card .citation > summary").first
-    summary.focus()
-    page.keyboard.press("Enter")
-    listing = page.locator("#core-grid .core-card .citation[open] .citation-list").first
-    listing.wait_for()
-    text = listing.inner_text()
-    assert "Publisher" in text and "Reference date" in text and "https://" in text

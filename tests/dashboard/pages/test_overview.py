@@ -132,23 +132,3 @@ def test_each_target_card_names_its_own_publisher(dataset):
     ja = overview.layout(lang="ja")
     row = [r for r in find_all(ja, "kpi-row") if r.get("data-indicator") == "climate_target"][0]
     assert "郡山市" in " ".join(texts(row["component"]))
-
-
-def test_served_page_sends_the_folded_text_after_the_first_paint(dataset):
-    """The served overview: the same figures; the citations' and other figures' bodies come in one callback."""
-    from dash import html
-
-    from dashboard.components import later
-
-    full = overview.layout(lang="en")
-    served = overview.served(lang="en")
-    store = [c for c in served.children if getattr(c, "id", None) == overview.LATER][0]
-    assert store.data == {"lang": "en", "query": {}}
-    light = served.children[0]
-    values = [c["data-value"] for c in find_all(full, "core-value") if c.get("data-value")]
-    assert values and [c["data-value"] for c in find_all(light, "core-value") if c.get("data-value")] == values
-    assert find_all(light, "citation") and not find_all(light, "citation-list")   # summaries only
-    holes = find_all(light, "later-body")
-    bodies = later.answer(later.split(full)[1], [{"id": h["component"].id} for h in holes])
-    assert len(bodies) == len(holes) and all(bodies)
-    assert sum(len(find_all(html.Div(b), "citation-list")) for b in bodies) == len(find_all(full, "citation-list"))
