@@ -277,6 +277,9 @@ class Loader:
                     else external.append(r.url))
             page.on("console", lambda m: m.type == "error" and errors.append(m.text[:200]))
             page.on("pageerror", lambda e: errors.append(str(e)[:200]))
+            routed: list[bool] = []    # did the pages router fill the page (no Referer) or did it come with the layout?
+            page.on("request", lambda r: "_dash-update-component" in r.url
+                    and routed.append("_pages_content" in (r.post_data or "")))
             page.goto(base + path, wait_until="commit")
             try:
                 page.wait_for_function("window.__bench && window.__bench.drawn !== null", timeout=self.timeout_ms,
@@ -289,17 +292,17 @@ class Loader:
             page.wait_for_timeout(250)  # late requests (favicon, async chunks) still count as first-load bytes
             marks = page.evaluate("window.__bench")
             graphs = page.evaluate("document.querySelectorAll('.js-plotly-plot').length")
-            # where the time goes: when the scripts, the layout, the page's own content (the pages router's
-            # first callback) and plotly.js had arrived
-            phases = page.evaluate("""() => {
+            # where the time goes: when the scripts, the layout, the page's own content (with the layout, or the
+            # pages router's callback — then always the first one) and plotly.js had arrived
+            phases = page.evaluate("""(routed) => {
                 const r = performance.getEntriesByType('resource');
                 const end = (f) => { const e = r.filter(f); return e.length ? Math.max(...e.map(x => x.responseEnd)) : null; };
                 const first = (f) => { const e = r.find(f); return e ? e.responseEnd : null; };
                 return {scripts: end(x => x.initiatorType === 'script' && !/async-|plotly/.test(x.name)),
                         layout: first(x => x.name.includes('_dash-layout')),
-                        content: first(x => x.name.includes('_dash-update-component')),
+                        content: first(x => x.name.includes(routed ? '_dash-update-component' : '_dash-layout')),
                         plotly_js: first(x => x.name.includes('plotly.min.js'))};
-            }""")
+            }""", bool(routed[:1] == [True]))
             return {"glance": marks["glance"], "drawn": marks["drawn"], "bytes": counters["bytes"],
                     "plotly_js_bytes": counters["plotly_js_bytes"], "requests": counters["requests"], "graphs": graphs, "external": external,
                     "console_errors": errors, "arrived": phases}
@@ -578,7 +581,8 @@ def print_table(results: dict) -> None:
     worst = results["targets"]["worst_page_ratio"]
     print(f"worst page: {worst['value']:.2f} × the bare-Dash floor ({worst['page']}); bytes = compressed bytes on"
           " the wire of the first load, plotly.js = of the plotly.js bundle served")
-    print("ms from navigation start: content = the page's own content arrived (pages router callback);"
+    print("ms from navigation start: content = the page's own content arrived (with the layout, or by the pages"
+          " router's callback);"
           " bare = median of the bare-Dash loads made beside that page's loads")
     print("\nInteraction latency (click → plotly_afterplot), ms")
     print(f"{'interaction':<48}{'n':>4}{'p50':>8}{'p95':>8}")
