@@ -63,8 +63,14 @@ def as_of(fact: dict, lang: str, era: bool = False) -> str:
     return fmt.period(fact["period"], fact["period_kind"], fact["ref_date"], lang, japanese_era=era)
 
 
-def _row(label: str, value) -> list:
-    return [html.Dt(label), html.Dd(value)] if value not in (None, "", []) else []
+def _line(label: str, value, lang: str) -> list:
+    """"Publisher: IT.NRW" — one line of a citation (text, with a link or a marked span where it needs one)."""
+    if value in (None, "", []):
+        return []
+    if isinstance(value, str):
+        return [t("provenance.line", lang, label=label, value=value)]
+    before, _, after = t("provenance.line", lang, label=label, value="\0").partition("\0")
+    return [before, value, after]
 
 
 def _record(value):
@@ -74,24 +80,37 @@ def _record(value):
 
 
 def citation(fact: dict, dataset, lang: str, era: bool = False) -> html.Details:
-    """Publisher, page, reference date, source file (its title — linked to its entry on the sources page, which
-    says how it was obtained —, licence, accessed)."""
+    """Publisher, page, reference date, kind of source, source file (its title — linked to its entry on the sources
+    page, which says how it was obtained —, licence, accessed): one line each, in one paragraph. A page holds dozens
+    of these folded; a handful of components each (not a definition list of twenty) keeps the page quick to draw and
+    every later update of it quick too."""
     url = cell_text(fact.get("source_url"))
-    items = _row(t("provenance.publisher", lang), publisher_name(fact, dataset, lang))
-    items += _row(t("provenance.page", lang), html.A(url, href=url, target="_blank", rel="noopener noreferrer",
-                                                      className="citation-url") if url else "")
-    items += _row(t("provenance.reference_date", lang), t("provenance.date", lang, date=as_of(fact, lang, era)))
+    lines = [_line(t("provenance.publisher", lang), publisher_name(fact, dataset, lang), lang),
+             _line(t("provenance.page", lang), html.A(url, href=url, target="_blank", rel="noopener noreferrer",
+                                                     className="citation-url") if url else "", lang),
+             _line(t("provenance.reference_date", lang), t("provenance.date", lang, date=as_of(fact, lang, era)), lang)]
     quality = cell_text(fact.get("source_quality"))
-    items += _row(t("provenance.quality_title", lang, quality=""), quality_label(quality, lang))
+    if quality:
+        lines.append([t("provenance.quality_title", lang, quality=quality_label(quality, lang))])
     for sid in source_ids(fact):
         meta = dataset.source(sid)
-        items += _row(t("provenance.dataset_source", lang),
-                      html.A(cell_text(meta.get("title")) or sid, href=f"/{lang}/sources#source-{sid}",
-                             lang=RECORD_LANGUAGE))
-        items += _row(t("provenance.licence", lang), _record(meta.get("licence")))
+        lines.append(_line(t("provenance.dataset_source", lang),
+                           html.A(cell_text(meta.get("title")) or sid, href=f"/{lang}/sources#source-{sid}",
+                                  lang=RECORD_LANGUAGE), lang))
+        lines.append(_line(t("provenance.licence", lang), _record(meta.get("licence")), lang))
         if meta.get("accessed"):
-            items += _row(t("provenance.accessed", lang), t("provenance.date", lang, date=fmt.day(meta["accessed"], lang)))
-    return html.Details([html.Summary(t("provenance.citation", lang)), html.Dl(items, className="citation-list")],
+            lines.append(_line(t("provenance.accessed", lang),
+                               t("provenance.date", lang, date=fmt.day(meta["accessed"], lang)), lang))
+    children: list = []
+    for line in (line for line in lines if line):
+        children += (["\n"] if children else []) + line
+    merged: list = []                       # adjacent texts as one text node
+    for child in children:
+        if isinstance(child, str) and merged and isinstance(merged[-1], str):
+            merged[-1] += child
+        elif not (isinstance(child, str) and not child):
+            merged.append(child)
+    return html.Details([html.Summary(t("provenance.citation", lang)), html.P(merged, className="citation-list")],
                         className="citation")
 
 

@@ -92,3 +92,17 @@ def test_field_chip_opens_the_filtered_timeline(page, app_url):
     page.click("#headline-strip a.chip >> nth=1")
     page.wait_for_url("**/en/timeline?field=healthcare")
     page.wait_for_selector("main h1")
+
+
+def test_a_citation_opens_from_the_keyboard_one_line_per_field(page, app_url):
+    page.goto(f"{app_url}/en/overview")
+    page.wait_for_selector("#core-grid .core-card")
+    summary = page.locator("#core-grid .core-card .citation > summary").first
+    summary.focus()
+    page.keyboard.press("Enter")
+    listing = page.locator("#core-grid .core-card .citation[open] .citation-list").first
+    listing.wait_for()
+    lines = listing.inner_text().splitlines()
+    assert [line.split(": ")[0] for line in lines[:3]] == ["Publisher", "Page", "Reference date"]
+    assert lines[1].startswith("Page: https://") and listing.locator("a.citation-url").count() == 1
+    assert any(line.startswith("Licence: ") for line in lines) and any(line.startswith("Accessed: ") for line in lines)
