@@ -67,3 +67,12 @@ document.addEventListener("click", function (ev) {
   main.focus();
   main.scrollIntoView();
 });
+/* Show or hide the traces of one layer of a figure (meta.role: milestones, districts) in the browser: the
+   figure carries the layer hidden, so a check box needs no round trip. Returns a new figure for dcc.Graph. */
+window.twincity.showLayer = function (checked, figure, roles) {
+  if (!figure || !figure.data) { return window.dash_clientside.no_update; }
+  var visible = Boolean(checked && checked.length);
+  return Object.assign({}, figure, {data: figure.data.map(function (tr) {
+    return tr.meta && roles.indexOf(tr.meta.role) >= 0 ? Object.assign({}, tr, {visible: visible}) : tr;
+  })});
+};

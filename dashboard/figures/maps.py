@@ -75,12 +75,13 @@ def _hover(stats: dict, place: dict, lang: str) -> str:
 
 
 def twin_map(a: dict, b: dict, boundaries: dict, lang: str, *, districts: bool = False,
-             official_km2: dict | None = None) -> go.Figure:
+             official_km2: dict | None = None, carry_districts: bool = False) -> go.Figure:
     """Two panels, ``a`` left and ``b`` right, each city in its own equal-area projection centred on it.
 
     Both panels show the same span in metres on equal-sized axes with a 1:1 aspect, and all four axes
     are tied to one scale (``scaleanchor``/``matches``), so 1 km is the same length on screen in both,
-    also after zooming."""
+    also after zooming. With ``carry_districts`` the districts layer is in the figure even when not shown
+    (``visible`` False, ``meta.role`` "district"/"district-label"): a page shows it without a round trip."""
     official_km2 = official_km2 or {}
     locals_ = [city_outline(boundaries, p.get("id")) for p in (a, b)]
     if any(loc is None for loc in locals_):
@@ -93,7 +94,7 @@ def twin_map(a: dict, b: dict, boundaries: dict, lang: str, *, districts: bool =
         stats = city_stats(loc, official_km2.get(place.get("id")))
         fig.add_trace(_outline_trace(loc.geometry, place, _hover(stats, place, lang), f"x{ax}", f"y{ax}"))
         layer = f"{place.get('id')}_districts"
-        if districts and layer in boundaries:
+        if (districts or carry_districts) and layer in boundaries:
             offset = geometry.local_offset(boundaries[place.get("id")], loc.centre)
             for props, geom in geometry.features(boundaries[layer]):
                 g = geometry.project_like(geom, loc, offset)
@@ -106,12 +107,14 @@ def twin_map(a: dict, b: dict, boundaries: dict, lang: str, *, districts: bool =
                                          fill="toself", fillcolor="rgba(255,255,255,0)",
                                          line={"color": colour(place), "width": 0.8}, hoveron="fills",
                                          hoverinfo="text", hovertext=hover, name=label,
-                                         meta={"role": "district", "place": place.get("id"), "district": roman}))
+                                         meta={"role": "district", "place": place.get("id"), "district": roman},
+                                         visible=districts))
                 p = g.representative_point()
                 fig.add_trace(go.Scatter(x=[round(p.x)], y=[round(p.y)], xaxis=f"x{ax}", yaxis=f"y{ax}",
                                          mode="text", text=[roman], hoverinfo="skip",
                                          textfont={"size": 10, "color": "#333"},
-                                         meta={"role": "district-label", "place": place.get("id")}))
+                                         meta={"role": "district-label", "place": place.get("id")},
+                                         visible=districts))
         _scale_bar(fig, view, lang, f"x{ax}", f"y{ax}")
         fig.add_annotation(xref=f"x{ax} domain", yref=f"y{ax} domain", x=0.5, y=1.0, yanchor="bottom",
                            showarrow=False, text=_label(stats, place, lang), font={"size": 11},

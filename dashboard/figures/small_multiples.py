@@ -68,8 +68,11 @@ def _dated(values) -> list:
 
 def share_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicators: pd.DataFrame,
                  order: tuple[str, ...], targets: pd.DataFrame | None = None,
-                 events: pd.DataFrame | None = None, years: tuple[int, int] | None = None):
+                 events: pd.DataFrame | None = None, years: tuple[int, int] | None = None,
+                 events_shown: bool = True):
     """One panel per measure in ``order`` that has rows; x = time (shared), y = percent (each panel its own).
+    Milestones along the bottom panel (``meta.role = "milestones"``; hidden when ``events_shown`` is False, for
+    the page to show them in the browser).
 
     Built as a plain figure dict on a cached grid (every control of the energy page asks for one of these:
     plotly's figure objects took ~150 ms to build it)."""
@@ -125,7 +128,8 @@ def share_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicat
             "type": "scatter", "xaxis": f"x{suffixes[-1]}", "yaxis": f"y{suffixes[-1]}", "x": _dated(events["start"]),
             "y": [0] * len(events), "mode": "markers", "name": t("chart.milestones", lang),
             "marker": {"symbol": "diamond-wide", "size": 12, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
-            "customdata": events["id"].tolist(), "hoverinfo": "text",
+            "customdata": events["id"].tolist(), "hoverinfo": "text", "meta": {"role": "milestones"},
+            "visible": bool(events_shown),
             "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
                           zip(events["start"], events["precision"], events[f"title_{lang}"])]})
     for suffix in suffixes:

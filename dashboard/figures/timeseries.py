@@ -31,9 +31,10 @@ def provenance_lines(rows: pd.DataFrame, lang: str) -> list[str]:
 def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, lang: str, *,
                title: str = "", y_title: str = "", targets: pd.DataFrame | None = None,
                events: pd.DataFrame | None = None, decimals: int = 0,
-               indicators: pd.DataFrame | None = None) -> go.Figure:
+               indicators: pd.DataFrame | None = None, events_shown: bool = True) -> go.Figure:
     """One line per (place, basis) — or per (place, indicator) when ``indicators`` is given, to name
-    the lines by indicator; x = reference date. Targets as star markers; milestones along the bottom."""
+    the lines by indicator; x = reference date. Targets as star markers; milestones along the bottom
+    (hidden, ready to be shown in the browser, when ``events_shown`` is False)."""
     if "period_kind" in rows:        # a figure whose year is not stated has no place on a time axis
         rows = rows[rows["period_kind"].ne("document_year")]
     if rows.empty:
@@ -82,19 +83,20 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
                     name=t("chart.target", lang) + " — " + names.get(r.area_id, r.area_id),
                     hovertext=[t(f"target.{r.target}", lang, years=r.year_to)], hoverinfo="text"))
     if events is not None and not events.empty:
-        add_event_markers(fig, events, lang)
+        add_event_markers(fig, events, lang, visible=events_shown)
     return fixed_margins(fig)
 
 
-def add_event_markers(fig: go.Figure, events: pd.DataFrame, lang: str) -> go.Figure:
-    """Milestones of the partnership as markers along the bottom of the chart; customdata = event id."""
+def add_event_markers(fig: go.Figure, events: pd.DataFrame, lang: str, visible: bool = True) -> go.Figure:
+    """Milestones of the partnership as markers along the bottom of the chart; customdata = event id. The trace
+    is marked ``meta.role = "milestones"``: a page shows or hides it in the browser (``visible``)."""
     fig.add_trace(go.Scatter(
         x=events["start"], y=[0] * len(events), yaxis="y2", mode="markers",
         marker={"symbol": "diamond-wide", "size": 14, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
         name=t("chart.milestones", lang), customdata=events["id"],
         hovertext=[f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
                    zip(events["start"], events["precision"], events[f"title_{lang}"])],
-        hoverinfo="text",
+        hoverinfo="text", meta={"role": "milestones"}, visible=visible,
     ))
     fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
     return fig

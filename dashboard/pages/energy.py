@@ -18,6 +18,7 @@ dash.register_page(__name__, path_template="/<lang>/energy", title=shell.page_ti
 
 CONTROLS = (Input("energy-indicator", "value"), Input("energy-areas", "value"), Input("energy-years", "value"),
             Input("energy-events", "value"))
+EVENTS = State("energy-events", "value")    # the milestones are shown in the browser (see below)
 
 
 def target_notes(dataset, view: EnergyView, lang: str) -> list[str]:
@@ -63,8 +64,8 @@ def layout(lang: str = "en", **q):
     return shell.page(lang, "energy", content, dataset, view)
 
 
-@callback(Output("energy-shares", "figure"), *CONTROLS, State("energy-lang", "data"), State("energy-pair", "data"),
-          prevent_initial_call=True)
+@callback(Output("energy-shares", "figure"), *CONTROLS[:3], EVENTS, State("energy-lang", "data"),
+          State("energy-pair", "data"), prevent_initial_call=True)
 def update(indicators, areas, years, events, lang, pair_id):
     dataset = current()
     return EnergyView.from_controls(dataset, pair_id, indicators, areas, years, events).shares_figure(dataset, lang)
@@ -85,6 +86,13 @@ clientside_callback(
             years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
     }""",
     Output("energy-url", "children"), *CONTROLS,
+)
+
+# the figure carries the milestones (hidden unless asked for): showing them needs no round trip
+clientside_callback(
+    "function(on, figure) { return window.twincity.showLayer(on, figure, ['milestones']); }",
+    Output("energy-shares", "figure", allow_duplicate=True),
+    Input("energy-events", "value"), State("energy-shares", "figure"), prevent_initial_call=True,
 )
 
 clientside_callback(

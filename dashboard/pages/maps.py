@@ -102,11 +102,11 @@ def layout(lang: str = "en", **q):
 
 # --- callbacks: read the controls, select, call the pure figure functions --------------------------
 
-@callback(Output(TWIN, "figure"), Input(DISTRICTS_CONTROL, "value"), State(LANG_STORE, "data"),
-          State(PAIR_STORE, "data"), prevent_initial_call=True)
-def update_twin(districts, lang, pair_id=None):
-    dataset = current()
-    return MapsView.from_controls(dataset, pair_id, None, districts).twin_figure(dataset, normalise_language(lang))
+# the twin map carries the districts layer (hidden unless asked for): showing it needs no round trip
+clientside_callback(
+    "function(on, figure) { return window.twincity.showLayer(on, figure, ['district', 'district-label']); }",
+    Output(TWIN, "figure"), Input(DISTRICTS_CONTROL, "value"), State(TWIN, "figure"), prevent_initial_call=True,
+)
 
 
 @callback(Output(OVERLAY, "figure"), Output(CAPTION, "children"), Input(OVERLAY_CONTROL, "value"),

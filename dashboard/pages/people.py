@@ -16,6 +16,7 @@ dash.register_page(__name__, path_template="/<lang>/people", title=shell.page_ti
 
 CONTROLS = (Input("people-basis", "value"), Input("people-view", "value"), Input("people-base", "value"),
             Input("people-years", "value"), Input("people-events", "value"))
+EVENTS = State("people-events", "value")    # the milestones are shown in the browser (see below)
 
 
 def layout(lang: str = "en", **q):
@@ -54,17 +55,22 @@ def _view(pair_id, bases, view, base_year, years, events) -> PeopleView:
     return PeopleView.from_controls(current(), pair_id, bases, view, base_year, years, events)
 
 
-@callback(Output("people-population", "figure"), *CONTROLS,
+# the bases and the years change both charts: one request answers with both figures
+@callback(Output("people-population", "figure"), Output("people-density", "figure"),
+          Input("people-basis", "value"), Input("people-years", "value"), State("people-view", "value"),
+          State("people-base", "value"), EVENTS, State("people-lang", "data"), State("people-pair", "data"),
+          prevent_initial_call=True)
+def update(bases, years, view, base_year, events, lang, pair_id):
+    chosen = _view(pair_id, bases, view, base_year, years, events)
+    return chosen.population_figure(current(), lang), chosen.density_figure(current(), lang)
+
+
+# the view and the base year change the population chart only: density keeps its drawing
+@callback(Output("people-population", "figure", allow_duplicate=True), Input("people-view", "value"),
+          Input("people-base", "value"), State("people-basis", "value"), State("people-years", "value"), EVENTS,
           State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
-def update(bases, view, base_year, years, events, lang, pair_id):
+def update_population(view, base_year, bases, years, events, lang, pair_id):
     return _view(pair_id, bases, view, base_year, years, events).population_figure(current(), lang)
-
-
-# density depends on the bases and the years only: the view, base year and milestones never redraw it
-@callback(Output("people-density", "figure"), Input("people-basis", "value"), Input("people-years", "value"),
-          State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
-def update_density(bases, years, lang, pair_id):
-    return _view(pair_id, bases, None, None, years, None).density_figure(current(), lang)
 
 
 @callback(Output("people-population-download", "data"), Input("people-population-csv", "n_clicks"),
@@ -91,6 +97,13 @@ clientside_callback(
             years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
     }""",
     Output("people-url", "children"), *CONTROLS,
+)
+
+# the figure carries the milestones (hidden unless asked for): showing them needs no round trip
+clientside_callback(
+    "function(on, figure) { return window.twincity.showLayer(on, figure, ['milestones']); }",
+    Output("people-population", "figure", allow_duplicate=True),
+    Input("people-events", "value"), State("people-population", "figure"), prevent_initial_call=True,
 )
 
 clientside_callback(

@@ -70,6 +70,7 @@ class EnergyView(PageView):
 
 @per_version()
 def _shares_figure(dataset, lang, view: EnergyView):
-    events = milestones(dataset, view.pair, view.years, EVENT_FIELDS) if view.events else None
+    # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
     return share_panels(view.share_rows(dataset), dataset.places, lang, indicators=dataset.indicators,
-                        order=SHARES, targets=view.targets(dataset), events=events, years=view.years)
+                        order=SHARES, targets=view.targets(dataset), years=view.years,
+                        events=milestones(dataset, view.pair, view.years, EVENT_FIELDS), events_shown=view.events)

@@ -116,7 +116,8 @@ class MapsView(PageView):
 
     def twin_figure(self, dataset, lang: str):
         return _memo(self._key(dataset, "twin", lang, self.districts), lambda: figures.twin_map(
-            *self.rows(), dataset.boundaries, lang, districts=self.districts, official_km2=self.official_areas(dataset)))
+            *self.rows(), dataset.boundaries, lang, districts=self.districts, official_km2=self.official_areas(dataset),
+            carry_districts=True))
 
     def overlay_figure(self, dataset, lang: str):
         return _memo(self._key(dataset, "overlay", lang, self.overlay), lambda: figures.overlay_map(

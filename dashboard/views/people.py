@@ -65,9 +65,10 @@ class PeopleView(PageView):
 def _population_figure(dataset, lang, view: PeopleView):
     indexed = view.view == "index"
     y_title = t("people.index_axis", lang, year=view.base_year) if indexed else t("people.persons_axis", lang)
-    events = milestones(dataset, view.pair, view.years) if view.events else None
+    # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
     fig = line_chart(view.rows(dataset, "population"), dataset.places, dataset.bases, lang, y_title=y_title,
-                     events=events, decimals=1 if indexed else 0)
+                     events=milestones(dataset, view.pair, view.years), events_shown=view.events,
+                     decimals=1 if indexed else 0)
     # the axis spans the years asked for (a slide "since 2000" starts in 2000, even where the data starts later)
     return fig.update_xaxes(range=[f"{view.years[0]}-01-01", f"{view.years[1]}-12-31"])
 

@@ -154,6 +154,14 @@ def test_districts_layer_is_optional(dataset, pair):
     assert len(districts) == 9 and {d.xaxis for d in districts} == {"x"}
     assert {d.meta["district"] for d in districts} == {"I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"}
     assert districts[0].name.startswith("行政区")
+    assert all(d.visible is True for d in districts)
+
+
+def test_districts_can_be_carried_hidden_for_the_browser_to_show(dataset, pair):
+    fig = maps.twin_map(*pair, dataset.boundaries, "en", carry_districts=True)
+    layer = roles(fig, "district") + roles(fig, "district-label")
+    assert len(layer) == 18 and all(tr.visible is False for tr in layer)
+    assert all(tr.visible is not False for tr in fig.data if tr not in layer)
 
 
 @pytest.mark.parametrize("direction, moving, base", [("a-on-b", "essen", "koriyama"),
@@ -236,8 +244,10 @@ def test_page_without_boundaries_shows_location_map_and_how_to_fetch(page_module
 
 
 def test_callbacks_are_thin(page_module):
-    fig = page_module.update_twin(["1"], "de")
-    assert len(roles(fig, "district")) == 9
+    # the districts check box is answered in the browser: the page's twin map carries the layer, hidden
+    graph = next(n for n in _walk(page_module.layout(lang="de")) if getattr(n, "id", None) == "maps-twin")
+    assert [d.visible for d in roles(graph.figure, "district")] == [False] * 9
+    assert not hasattr(page_module, "update_twin")
     fig, caption = page_module.update_overlay("koriyama-on-essen", "en")
     assert fig.layout.meta["direction"] == "koriyama-on-essen" and caption.startswith("Koriyama")
 

@@ -51,6 +51,17 @@ def test_milestone_markers_carry_event_ids(dataset):
     fig = line_chart(rows, dataset.places, dataset.bases, "en", events=events)
     marker = fig.data[-1]
     assert list(marker.customdata) == list(events["id"])
+    assert marker.meta == {"role": "milestones"} and marker.visible is True
+
+
+def test_milestones_are_carried_hidden_for_the_browser_to_show(dataset):
+    rows = series(dataset.facts, "population", ["essen"], ["register"])
+    events = dataset.events[dataset.events["milestone"]]
+    fig = line_chart(rows, dataset.places, dataset.bases, "en", events=events, events_shown=False)
+    hidden = [tr for tr in fig.data if tr.meta and tr.meta.get("role") == "milestones"]
+    assert len(hidden) == 1 and hidden[0].visible is False
+    assert list(hidden[0].customdata) == list(events["id"])
+    assert all(tr.visible is not False for tr in fig.data if tr is not hidden[0])
 
 
 def test_bars_label_fiscal_years(dataset):

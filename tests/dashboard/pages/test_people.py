@@ -13,18 +13,22 @@ def test_official_update_zensus2022_is_drawn(dataset):
 
 
 def test_only_the_controls_a_chart_shows_redraw_it():
-    """The view, base year and milestones change the population chart only: density keeps its drawing."""
+    """The view and base year ask the server for the population chart only (density keeps its drawing); the
+    bases and years ask once for both; the milestones never ask the server (the browser shows them)."""
     from dash._callback import GLOBAL_CALLBACK_MAP   # the pages' @callback functions until the first request
 
     from tests.conftest import app                   # … which moves them into the app's map
 
-    inputs = {}
+    server, browser = {}, {}
     for output, spec in {**app().callback_map, **GLOBAL_CALLBACK_MAP}.items():
-        for out in ("people-population.figure", "people-density.figure"):
-            if out in output.strip(".").split("..."):
-                inputs[out] = {i["id"] + "." + i["property"] for i in spec["inputs"]}
-    assert inputs["people-density.figure"] == {"people-basis.value", "people-years.value"}
-    assert {"people-view.value", "people-base.value", "people-events.value"} <= inputs["people-population.figure"]
+        outputs = {o.split("@")[0] for o in output.strip(".").split("...")}
+        for out in outputs & {"people-population.figure", "people-density.figure"}:
+            side = browser if spec.get("clientside_function") or not spec.get("callback") else server
+            side.setdefault(out, []).append({i["id"] + "." + i["property"] for i in spec["inputs"]})
+    assert server["people-density.figure"] == [{"people-basis.value", "people-years.value"}]
+    assert sorted(map(sorted, server["people-population.figure"])) == [
+        ["people-base.value", "people-view.value"], ["people-basis.value", "people-years.value"]]
+    assert browser == {"people-population.figure": [{"people-events.value"}]}
 
 
 def test_density_is_one_figure_whatever_the_view(dataset):
