@@ -12,7 +12,7 @@ READY = """() => {
 }"""
 TRACES = """id => document.querySelector('#' + id + ' .js-plotly-plot')._fullData.map(tr => ({
     role: tr.meta && tr.meta.role, place: tr.meta && tr.meta.place, n: tr.x ? tr.x.length : 0,
-    xaxis: tr.xaxis}))"""
+    xaxis: tr.xaxis, visible: tr.visible}))"""
 SCALE = """() => {
     const L = document.querySelector('#maps-twin .js-plotly-plot')._fullLayout;
     const mpp = ax => (ax.range[1] - ax.range[0]) / ax._length;
@@ -59,20 +59,34 @@ def test_overlay_switch_changes_figure_caption_and_url(page, app_url):
 
 
 def test_districts_layer_and_url_state(page, app_url):
+    """The check box shows the districts in the browser (the figure carries them hidden) and hides them again;
+    the keyboard works it too."""
+    shown = """() => document.querySelector('#maps-twin .js-plotly-plot').data
+        .filter(tr => tr.meta && tr.meta.role === 'district' && tr.visible !== false).length"""
+    carried = """() => document.querySelector('#maps-twin .js-plotly-plot').data
+        .filter(tr => tr.meta && tr.meta.role === 'district').length"""
+    drawn = "() => document.querySelectorAll('#maps-twin .scatterlayer .trace').length"
     open_maps(page, app_url)
-    assert not [tr for tr in page.evaluate(TRACES, "maps-twin") if tr["role"] == "district"]
+    assert page.evaluate(carried) == 9 and page.evaluate(shown) == 0
+    assert not [tr for tr in page.evaluate(TRACES, "maps-twin") if tr["role"] == "district"]   # none drawn
+    before = page.evaluate(drawn)
     page.get_by_label(t("maps.twin.districts_option", "en", n=9, name="Essen")).check()
-    page.wait_for_function("""() => document.querySelector('#maps-twin .js-plotly-plot')._fullData
-        .filter(tr => tr.meta && tr.meta.role === 'district').length === 9""")
+    page.wait_for_function(f"() => ({shown})() === 9")
     page.wait_for_function("() => location.search.includes('districts=1')")
+    assert page.evaluate(drawn) >= before + 9                  # really drawn, not only flagged
     scale = page.evaluate(SCALE)
     assert scale["x"] == pytest.approx(scale["x2"], rel=1e-6)
+    page.focus("#maps-districts input[type=checkbox]")
+    page.keyboard.press("Space")
+    page.wait_for_function(f"() => ({shown})() === 0")
+    page.wait_for_function("() => !location.search.includes('districts')")
+    assert page.evaluate(drawn) == before
 
 
 def test_url_state_restores_the_view(page, app_url):
     open_maps(page, app_url, "de", "?overlay=koriyama-on-essen&districts=1")
     assert page.evaluate(DIRECTION) == "koriyama-on-essen"
-    assert len([tr for tr in page.evaluate(TRACES, "maps-twin") if tr["role"] == "district"]) == 9
+    assert len([tr for tr in page.evaluate(TRACES, "maps-twin") if tr["role"] == "district" and tr["visible"] is True]) == 9
     assert page.is_checked("#maps-districts input[type=checkbox]")
 
 

@@ -5,6 +5,7 @@ import io
 import pytest
 
 from dashboard.i18n import format as fmt
+from dashboard.i18n import t
 from dashboard.selection import latest
 
 pytestmark = pytest.mark.browser
@@ -130,3 +131,36 @@ def test_sources_page_shows_freshness_and_every_source(page, app_url, dataset):
     for sid in dataset.sources["id"]:
         if sid != "derived":
             assert page.locator(f"#source-{sid}").count() == 1
+
+
+MILESTONES = """(id) => {
+    const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+    const mine = (tr) => tr.meta && tr.meta.role === 'milestones';
+    return {carried: gd.data.filter(mine).length, shown: gd.data.filter(tr => mine(tr) && tr.visible !== false).length,
+            drawn: document.querySelectorAll('#' + id + ' .scatterlayer .trace').length,
+            from: String(gd.layout.xaxis.range[0]).slice(0, 4)};
+}"""
+
+
+@pytest.mark.parametrize("name, graph, first", [("people", "people-population", "1960"),
+                                                ("energy", "energy-shares", "2005")])
+def test_milestones_are_shown_in_the_browser_and_kept_through_a_redraw(page, app_url, name, graph, first):
+    """The milestones check box needs no round trip (the figure carries them hidden): it shows and hides them,
+    by mouse and by keyboard; a chart the server redraws for another control keeps them as the box says."""
+    page.goto(f"{app_url}/en/{name}")
+    wait_ready(page)
+    before = page.evaluate(MILESTONES, graph)
+    assert before["carried"] == 1 and before["shown"] == 0 and before["from"] == first
+    page.get_by_role("checkbox", name=t("chart.show_milestones", "en")).check()
+    page.wait_for_function(f"(id) => ({MILESTONES})(id).drawn === {before['drawn'] + 1}", arg=graph)
+    page.wait_for_function("() => location.search.includes('events=1')")
+    page.focus(f"#{name}-years .dash-slider-thumb-1")     # the server redraws the chart for the years
+    page.keyboard.press("ArrowRight")
+    page.wait_for_function(f"(id) => ({MILESTONES})(id).from === '{int(first) + 1}'", arg=graph)
+    after = page.evaluate(MILESTONES, graph)
+    assert after["shown"] == 1 and after["drawn"] == before["drawn"] + 1
+    page.focus(f"#{name}-events input[type=checkbox]")
+    page.keyboard.press("Space")
+    page.wait_for_function(f"(id) => ({MILESTONES})(id).shown === 0", arg=graph)
+    page.wait_for_function("() => !location.search.includes('events')")
+    assert page.evaluate(MILESTONES, graph)["drawn"] == before["drawn"]
