@@ -76,3 +76,20 @@ window.twincity.showLayer = function (checked, figure, roles) {
     return tr.meta && roles.indexOf(tr.meta.role) >= 0 ? Object.assign({}, tr, {visible: visible}) : tr;
   })});
 };
+/* Show the lines of the chosen bases (meta.basis) and hide the others, and the "no data" note when no line is
+   left: the people charts carry every basis (their axes span all), so the check boxes need no round trip. */
+window.twincity.showBases = function (bases, figure) {
+  if (!figure || !figure.data) { return window.dash_clientside.no_update; }
+  var chosen = bases || [], any = false;
+  var data = figure.data.map(function (tr) {
+    if (!tr.meta || !tr.meta.basis) { return tr; }
+    var visible = chosen.indexOf(tr.meta.basis) >= 0;
+    any = any || visible;
+    return Object.assign({}, tr, {visible: visible});
+  });
+  var layout = figure.layout || {};
+  var notes = (layout.annotations || []).map(function (a) {
+    return a.name === "no-data" ? Object.assign({}, a, {visible: !any}) : a;
+  });
+  return Object.assign({}, figure, {data: data, layout: Object.assign({}, layout, {annotations: notes})});
+};

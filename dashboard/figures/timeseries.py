@@ -31,10 +31,15 @@ def provenance_lines(rows: pd.DataFrame, lang: str) -> list[str]:
 def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, lang: str, *,
                title: str = "", y_title: str = "", targets: pd.DataFrame | None = None,
                events: pd.DataFrame | None = None, decimals: int = 0,
-               indicators: pd.DataFrame | None = None, events_shown: bool = True) -> go.Figure:
+               indicators: pd.DataFrame | None = None, events_shown: bool = True,
+               bases_shown: tuple[str, ...] | None = None) -> go.Figure:
     """One line per (place, basis) — or per (place, indicator) when ``indicators`` is given, to name
     the lines by indicator; x = reference date. Targets as star markers; milestones along the bottom
-    (hidden, ready to be shown in the browser, when ``events_shown`` is False)."""
+    (hidden, ready to be shown in the browser, when ``events_shown`` is False).
+
+    With ``bases_shown`` the rows hold every basis and only the lines of those bases are visible (the others
+    are carried hidden, and the axis spans them all, so the browser can show and hide bases without a round
+    trip); a "no data" note (annotation ``name`` "no-data") shows when no line is."""
     if "period_kind" in rows:        # a figure whose year is not stated has no place on a time axis
         rows = rows[rows["period_kind"].ne("document_year")]
     if rows.empty:
@@ -61,6 +66,7 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
             line={"color": colours.get(area, "#555"), "dash": dash, "width": 3},
             marker={"symbol": SYMBOL_BY_BASIS.get(basis, "circle"), "size": 9},
             hovertext=hover, hoverinfo="text", meta={"area": area, "basis": basis},
+            visible=bases_shown is None or basis in bases_shown,
         ))
     base_layout(fig, lang, title, y_title)
     indexed = bool(len(rows)) and rows["unit"].eq("index").all()
@@ -84,6 +90,10 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
                     hovertext=[t(f"target.{r.target}", lang, years=r.year_to)], hoverinfo="text"))
     if events is not None and not events.empty:
         add_event_markers(fig, events, lang, visible=events_shown)
+    if bases_shown is not None:
+        fig.add_annotation(text=t("common.no_data_chart", lang), name="no-data", showarrow=False, font={"size": 18},
+                           xref="paper", yref="paper", x=0.5, y=0.5,
+                           visible=not rows["basis"].isin(list(bases_shown)).any())
     return fixed_margins(fig)
 
 

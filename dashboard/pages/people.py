@@ -16,7 +16,8 @@ dash.register_page(__name__, path_template="/<lang>/people", title=shell.page_ti
 
 CONTROLS = (Input("people-basis", "value"), Input("people-view", "value"), Input("people-base", "value"),
             Input("people-years", "value"), Input("people-events", "value"))
-EVENTS = State("people-events", "value")    # the milestones are shown in the browser (see below)
+# the bases and the milestones are shown in the browser (see below): the server callbacks only read them
+BASES_, EVENTS = State("people-basis", "value"), State("people-events", "value")
 
 
 def layout(lang: str = "en", **q):
@@ -55,19 +56,19 @@ def _view(pair_id, bases, view, base_year, years, events) -> PeopleView:
     return PeopleView.from_controls(current(), pair_id, bases, view, base_year, years, events)
 
 
-# the bases and the years change both charts: one request answers with both figures
+# the years change both charts: one request answers with both figures. The bases and the milestones are
+# shown in the browser (the figures carry them all, see below): they are read here, never asked for.
 @callback(Output("people-population", "figure"), Output("people-density", "figure"),
-          Input("people-basis", "value"), Input("people-years", "value"), State("people-view", "value"),
-          State("people-base", "value"), EVENTS, State("people-lang", "data"), State("people-pair", "data"),
-          prevent_initial_call=True)
-def update(bases, years, view, base_year, events, lang, pair_id):
+          Input("people-years", "value"), BASES_, State("people-view", "value"), State("people-base", "value"),
+          EVENTS, State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
+def update(years, bases, view, base_year, events, lang, pair_id):
     chosen = _view(pair_id, bases, view, base_year, years, events)
     return chosen.population_figure(current(), lang), chosen.density_figure(current(), lang)
 
 
 # the view and the base year change the population chart only: density keeps its drawing
 @callback(Output("people-population", "figure", allow_duplicate=True), Input("people-view", "value"),
-          Input("people-base", "value"), State("people-basis", "value"), State("people-years", "value"), EVENTS,
+          Input("people-base", "value"), BASES_, State("people-years", "value"), EVENTS,
           State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
 def update_population(view, base_year, bases, years, events, lang, pair_id):
     return _view(pair_id, bases, view, base_year, years, events).population_figure(current(), lang)
@@ -97,6 +98,17 @@ clientside_callback(
             years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
     }""",
     Output("people-url", "children"), *CONTROLS,
+)
+
+# both charts carry the lines of every basis (hidden unless chosen): choosing bases needs no round trip
+clientside_callback(
+    """function(bases, population, density) {
+        return [window.twincity.showBases(bases, population), window.twincity.showBases(bases, density)];
+    }""",
+    Output("people-population", "figure", allow_duplicate=True),
+    Output("people-density", "figure", allow_duplicate=True),
+    Input("people-basis", "value"), State("people-population", "figure"), State("people-density", "figure"),
+    prevent_initial_call=True,
 )
 
 # the figure carries the milestones (hidden unless asked for): showing them needs no round trip

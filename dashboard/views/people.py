@@ -47,8 +47,9 @@ class PeopleView(PageView):
                 "years": f"{self.years[0]}-{self.years[1]}" if self.years != YEARS else "",
                 "events": "1" if self.events else ""}
 
-    def rows(self, dataset, indicator: str = "population", indexed: bool = True):
-        rows = series(dataset.facts, indicator, self.pair.ids, self.bases, self.years)
+    def rows(self, dataset, indicator: str = "population", indexed: bool = True, every_basis: bool = False):
+        """The rows shown (of the bases chosen; of every basis with ``every_basis``, for the charts)."""
+        rows = series(dataset.facts, indicator, self.pair.ids, BASES if every_basis else self.bases, self.years)
         return index_to(rows, self.base_year) if indexed and indicator == "population" and self.view == "index" \
             else rows
 
@@ -66,14 +67,15 @@ def _population_figure(dataset, lang, view: PeopleView):
     indexed = view.view == "index"
     y_title = t("people.index_axis", lang, year=view.base_year) if indexed else t("people.persons_axis", lang)
     # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
-    fig = line_chart(view.rows(dataset, "population"), dataset.places, dataset.bases, lang, y_title=y_title,
-                     events=milestones(dataset, view.pair, view.years), events_shown=view.events,
-                     decimals=1 if indexed else 0)
+    # … and so are the lines of every basis: the page shows and hides bases in the browser (the axis spans all)
+    fig = line_chart(view.rows(dataset, "population", every_basis=True), dataset.places, dataset.bases, lang,
+                     y_title=y_title, events=milestones(dataset, view.pair, view.years), events_shown=view.events,
+                     decimals=1 if indexed else 0, bases_shown=view.bases)
     # the axis spans the years asked for (a slide "since 2000" starts in 2000, even where the data starts later)
     return fig.update_xaxes(range=[f"{view.years[0]}-01-01", f"{view.years[1]}-12-31"])
 
 
 @per_version()
 def _density_figure(dataset, lang, view: PeopleView):
-    return line_chart(view.rows(dataset, "density"), dataset.places, dataset.bases, lang,
-                      y_title=t("people.density_axis", lang))
+    return line_chart(view.rows(dataset, "density", every_basis=True), dataset.places, dataset.bases, lang,
+                      y_title=t("people.density_axis", lang), bases_shown=view.bases)

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.browser
 
 PAGES = ["overview", "people", "economy", "energy", "sources"]
 TRACE_POINTS = """() => Array.from(document.querySelectorAll('#people-population .js-plotly-plot'))
-    .flatMap(gd => gd._fullData.filter(t => t.yaxis !== 'y2' && t.name !== undefined)
+    .flatMap(gd => gd._fullData.filter(t => t.visible === true && t.yaxis !== 'y2' && t.name !== undefined)
     .map(t => ({name: t.name, n: t.y ? t.y.length : 0, y: Array.from(t.y || [])})))"""
 
 
@@ -164,3 +164,33 @@ def test_milestones_are_shown_in_the_browser_and_kept_through_a_redraw(page, app
     page.wait_for_function(f"(id) => ({MILESTONES})(id).shown === 0", arg=graph)
     page.wait_for_function("() => !location.search.includes('events')")
     assert page.evaluate(MILESTONES, graph)["drawn"] == before["drawn"]
+
+
+BASES_SHOWN = """() => Object.fromEntries(['people-population', 'people-density'].map(id => {
+    const gd = document.querySelector('#' + id + ' .js-plotly-plot');
+    const lines = gd.data.filter(tr => tr.meta && tr.meta.basis);
+    return [id, {shown: lines.filter(tr => tr.visible !== false).map(tr => tr.meta.basis).sort().join(','),
+                 carried: lines.length, drawn: document.querySelectorAll('#' + id + ' .scatterlayer .trace').length,
+                 note: (gd._fullLayout.annotations || []).filter(a => a.name === 'no-data' && a.visible).length}];
+}))"""
+
+
+def test_bases_are_shown_and_hidden_in_the_browser_on_both_charts(page, app_url):
+    """Census off and on again (mouse, then keyboard) redraws both charts without a round trip; with no basis
+    left both say there is nothing to show."""
+    page.goto(f"{app_url}/en/people")
+    wait_ready(page)
+    before = page.evaluate(BASES_SHOWN)
+    assert all("census" in c["shown"] and c["carried"] >= c["drawn"] > 0 and not c["note"] for c in before.values())
+    page.get_by_role("checkbox", name="Census", exact=True).uncheck()
+    page.wait_for_function(f"() => Object.values(({BASES_SHOWN})()).every(c => !c.shown.includes('census'))")
+    after = page.evaluate(BASES_SHOWN)
+    assert all(after[k]["drawn"] < before[k]["drawn"] and after[k]["carried"] == before[k]["carried"] for k in after)
+    page.wait_for_function("() => window.location.search.includes('basis=')")
+    page.focus('#people-basis input[value="census"]')
+    page.keyboard.press("Space")
+    page.wait_for_function(f"() => Object.values(({BASES_SHOWN})()).every(c => c.shown.includes('census'))")
+    assert page.evaluate(BASES_SHOWN) == before
+    for box in page.locator("#people-basis input[type=checkbox]").all():
+        box.uncheck()
+    page.wait_for_function(f"() => Object.values(({BASES_SHOWN})()).every(c => c.shown === '' && c.note === 1)")

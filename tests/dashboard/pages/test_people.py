@@ -14,7 +14,7 @@ def test_official_update_zensus2022_is_drawn(dataset):
 
 def test_only_the_controls_a_chart_shows_redraw_it():
     """The view and base year ask the server for the population chart only (density keeps its drawing); the
-    bases and years ask once for both; the milestones never ask the server (the browser shows them)."""
+    years ask once for both; the bases and the milestones never ask the server (the browser shows them)."""
     from dash._callback import GLOBAL_CALLBACK_MAP   # the pages' @callback functions until the first request
 
     from tests.conftest import app                   # … which moves them into the app's map
@@ -24,11 +24,31 @@ def test_only_the_controls_a_chart_shows_redraw_it():
         outputs = {o.split("@")[0] for o in output.strip(".").split("...")}
         for out in outputs & {"people-population.figure", "people-density.figure"}:
             side = browser if spec.get("clientside_function") or not spec.get("callback") else server
-            side.setdefault(out, []).append({i["id"] + "." + i["property"] for i in spec["inputs"]})
-    assert server["people-density.figure"] == [{"people-basis.value", "people-years.value"}]
-    assert sorted(map(sorted, server["people-population.figure"])) == [
-        ["people-base.value", "people-view.value"], ["people-basis.value", "people-years.value"]]
-    assert browser == {"people-population.figure": [{"people-events.value"}]}
+            side.setdefault(out, set()).add(frozenset(i["id"] + "." + i["property"] for i in spec["inputs"]))
+    assert server == {"people-density.figure": {frozenset({"people-years.value"})},
+                      "people-population.figure": {frozenset({"people-years.value"}),
+                                                   frozenset({"people-view.value", "people-base.value"})}}
+    assert browser == {"people-density.figure": {frozenset({"people-basis.value"})},
+                       "people-population.figure": {frozenset({"people-basis.value"}),
+                                                    frozenset({"people-events.value"})}}
+
+
+def test_charts_carry_every_basis_and_show_the_chosen(dataset):
+    """The figures hold the lines of every basis (the browser shows and hides them) and show the chosen ones."""
+    full = PeopleView.from_query(dataset, {})
+    some = PeopleView.from_query(dataset, {"basis": "register,census"})
+    none = PeopleView.from_controls(dataset, full.pair.id, [], "absolute", "2011", None, [])
+    for chart in ("population_figure", "density_figure"):
+        every, chosen, empty = (go.Figure(getattr(v, chart)(dataset, "en")) for v in (full, some, none))
+        lines = [(tr.name, tr.meta["basis"]) for tr in every.data if tr.meta.get("basis")]
+        assert lines == [(tr.name, tr.meta["basis"]) for tr in chosen.data if tr.meta.get("basis")]
+        assert {b for _, b in lines} > {"register", "census"}
+        assert all(tr.visible is (tr.meta["basis"] in ("register", "census"))
+                   for tr in chosen.data if tr.meta.get("basis"))
+        assert not any(tr.visible for tr in empty.data if tr.meta.get("basis"))
+        assert [a.visible for a in empty.layout.annotations if a.name == "no-data"] == [True]
+        assert [a.visible for a in chosen.layout.annotations if a.name == "no-data"] == [False]
+        assert chosen.layout.yaxis.tickvals == every.layout.yaxis.tickvals   # the axis spans every basis
 
 
 def test_density_is_one_figure_whatever_the_view(dataset):
