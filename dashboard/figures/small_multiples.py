@@ -55,11 +55,20 @@ def _ticks(fig: go.Figure, row: int, col: int, top: float, lang: str, percent: b
 
 @functools.lru_cache(maxsize=16)
 def _grid(panels: int, height: int) -> str:
-    """The layout of ``panels`` stacked panels sharing their time axis (plotly's subplot grid, titles empty),
-    as JSON: built once per shape, copied for each figure."""
-    fig = make_subplots(rows=panels, cols=1, shared_xaxes=True, vertical_spacing=55 / height,
-                        subplot_titles=[" "] * panels)
-    return json.dumps(fig.layout.to_plotly_json())
+    """The layout of ``panels`` stacked panels sharing one time axis (plotly's subplot grid, titles empty),
+    as JSON: built once per shape, copied for each figure.
+
+    One x axis for all the panels (drawn with its labels under the bottom one), not one per panel tied
+    together: the browser sets up and draws half as many axes each time a control redraws the chart."""
+    layout = make_subplots(rows=panels, cols=1, shared_xaxes=True, vertical_spacing=55 / height,
+                           subplot_titles=[" "] * panels).layout.to_plotly_json()
+    bottom = layout.pop(f"xaxis{panels}" if panels > 1 else "xaxis")
+    for n in range(1, panels):
+        layout.pop(f"xaxis{n}" if n > 1 else "xaxis")
+    layout["xaxis"] = {**bottom, "anchor": f"y{panels}" if panels > 1 else "y"}
+    for n in range(1, panels + 1):
+        layout[f"yaxis{n}" if n > 1 else "yaxis"]["anchor"] = "x"
+    return json.dumps(layout)
 
 
 def _dated(values) -> list:
@@ -89,7 +98,7 @@ def share_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicat
     data: list[dict] = []
     shown_in_legend: set[str] = set()
     for suffix, measure in zip(suffixes, measures):
-        axes = {"xaxis": f"x{suffix}", "yaxis": f"y{suffix}"}
+        axes = {"xaxis": "x", "yaxis": f"y{suffix}"}
         mine = rows[rows["indicator_id"].eq(measure)]
         top = float(mine["value"].max())
         for area, group in mine.groupby("area_id", sort=False):
@@ -119,26 +128,26 @@ def share_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicat
         layout[f"yaxis{suffix}"].update(_tick_axis(max(top * HEADROOM, 10.0), lang, percent=True))
     if targets is not None and not targets.empty:   # a target period as a band across every panel
         layout["shapes"] = [
-            {"type": "rect", "xref": f"x{n}", "yref": f"y{n} domain", "y0": 0, "y1": 1,
+            {"type": "rect", "xref": "x", "yref": f"y{n} domain", "y0": 0, "y1": 1,
              "x0": f"{r.year_from}-01-01", "x1": f"{r.year_to}-12-31",
              "fillcolor": colours.get(r.area_id, "#555"), "opacity": 0.12, "line": {"width": 0}}
             for r in targets[targets["value"].isna()].itertuples() for n in suffixes]
     if events is not None and not events.empty:
         data.append({
-            "type": "scatter", "xaxis": f"x{suffixes[-1]}", "yaxis": f"y{suffixes[-1]}", "x": _dated(events["start"]),
+            "type": "scatter", "xaxis": "x", "yaxis": f"y{suffixes[-1]}", "x": _dated(events["start"]),
             "y": [0] * len(events), "mode": "markers", "name": t("chart.milestones", lang),
             "marker": {"symbol": "diamond-wide", "size": 12, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
             "customdata": events["id"].tolist(), "hoverinfo": "text", "meta": {"role": "milestones"},
             "visible": bool(events_shown),
             "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
                           zip(events["start"], events["precision"], events[f"title_{lang}"])]})
+    layout["xaxis"]["gridcolor"] = "#f0f0f0"
+    if years:
+        layout["xaxis"]["range"] = [f"{years[0]}-01-01", f"{years[1]}-12-31"]
     for suffix in suffixes:
-        layout[f"xaxis{suffix}"]["gridcolor"] = "#f0f0f0"
         layout[f"yaxis{suffix}"].update(gridcolor="#e5e5e5", zeroline=False)
-        if years:
-            layout[f"xaxis{suffix}"]["range"] = [f"{years[0]}-01-01", f"{years[1]}-12-31"]
-    for annotation, suffix in zip(layout["annotations"], suffixes):   # panel titles: at the left of their panel
-        annotation.update(x=layout[f"xaxis{suffix}"]["domain"][0], xanchor="left", align="left", font={"size": 13})
+    for annotation in layout["annotations"]:   # panel titles: at the left of their panel
+        annotation.update(x=layout["xaxis"]["domain"][0], xanchor="left", align="left", font={"size": 13})
     layout.update(_frame(lang, height))
     return fixed_margins({"data": data, "layout": layout}, size=13)
 
