@@ -9,14 +9,14 @@
   (gunicorn's sync workers close every connection), ``Accept-Encoding: gzip, deflate, br`` like a browser.
   Every response is checked: status 200, complete body, JSON decodes, expected content.
 * Requests: a *page load* is what a browser sends for ``/en/overview`` — ``GET /en/overview``,
-  ``GET /_dash-layout``, ``GET /_dash-dependencies`` and the pages router ``POST /_dash-update-component``
-  that renders the page; a *callback* is the real payload of a basis change on ``/en/people``
+  ``GET /_dash-layout`` (its Referer names the overview, which comes inside the layout) and
+  ``GET /_dash-dependencies``; a *callback* is the real payload of a view change on ``/en/people``
   (captured from Chromium at start; a built-in copy is used if Chromium is not available).
 * Phases: no new request after the phase's time; requests in flight are awaited (never cancelled), each
   for at most 30 s (a viewer who waited longer has given up: an error). Total: the phase times
   (8 + 12 + 20 s by default) plus, on a server slower than the load, up to 30 s of drain per phase.
   1. ``saturation`` — N viewers send callbacks back to back (no think time): the server's capacity.
-  2. ``viewers`` — N viewers arrive within 2 s, each loads the page, then changes the basis every
+  2. ``viewers`` — N viewers arrive within 2 s, each loads the page, then changes the view every
      ``N / 300`` s on average (exponential think time): 300 callback req/s offered if the server keeps up.
   3. ``publish`` — phase 2 again while ``twincity etl run`` publishes a new dataset version into the
      served folder (a reference file of the temporary copy is changed so the input digest changes).
@@ -56,33 +56,76 @@ SLOW_S = 30.0  # a response slower than this counts as an error (the viewer has 
 HARD_TIMEOUT_S = 90.0  # the client keeps waiting this long (no abandoned work piling up on the server)
 VERSION = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{8}")
 
-# The basis change on /en/people as the browser sends it (census switched off); replaced at start by
-# the payload captured from Chromium when that works.
+# The view change on /en/people (absolute → index) as the browser sent it on 2026-11-30; replaced at start
+# by the payload captured from Chromium when that works. (The basis check boxes no longer call the server:
+# they show and hide lines in the browser.)
 FALLBACK_PAYLOAD = {
-    "output": "people-population.figure",
-    "outputs": {"id": "people-population", "property": "figure"},
-    "inputs": [{"id": "people-basis", "property": "value",
-                "value": ["register", "official_update", "estimate", "resident_register"]},
-               {"id": "people-view", "property": "value", "value": "absolute"},
-               {"id": "people-base", "property": "value", "value": "2011"},
-               {"id": "people-years", "property": "value", "value": [1960, 2025]},
-               {"id": "people-events", "property": "value", "value": []}],
-    "changedPropIds": ["people-basis.value"],
-    "state": [{"id": "people-lang", "property": "data", "value": "en"},
-              {"id": "people-pair", "property": "data", "value": "essen_koriyama"}],
+    "output": "people-population.figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b",
+    "outputs": {
+        "id": "people-population",
+        "property": "figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b"
+    },
+    "inputs": [
+        {
+            "id": "people-view",
+            "property": "value",
+            "value": "index"
+        },
+        {
+            "id": "people-base",
+            "property": "value",
+            "value": "2011"
+        }
+    ],
+    "changedPropIds": [
+        "people-view.value"
+    ],
+    "parsedChangedPropsIds": [
+        "people-view.value"
+    ],
+    "state": [
+        {
+            "id": "people-basis",
+            "property": "value",
+            "value": [
+                "register",
+                "official_update",
+                "official_update_zensus2022",
+                "census",
+                "estimate",
+                "resident_register",
+                "register_midyear"
+            ]
+        },
+        {
+            "id": "people-years",
+            "property": "value",
+            "value": [
+                1960,
+                2025
+            ]
+        },
+        {
+            "id": "people-events",
+            "property": "value",
+            "value": []
+        },
+        {
+            "id": "people-lang",
+            "property": "data",
+            "value": "en"
+        },
+        {
+            "id": "people-pair",
+            "property": "data",
+            "value": "essen_koriyama"
+        }
+    ]
 }
 
 
-def router_payload(pathname: str, search: str = "") -> dict:
-    return {"output": ".._pages_content.children..._pages_store.data..",
-            "outputs": [{"id": "_pages_content", "property": "children"}, {"id": "_pages_store", "property": "data"}],
-            "inputs": [{"id": "_pages_location", "property": "pathname", "value": pathname},
-                       {"id": "_pages_location", "property": "search", "value": search}],
-            "changedPropIds": ["_pages_location.pathname"], "state": []}
-
-
 def capture_payload(base: str) -> tuple[dict, str]:
-    """The POST body Chromium sends when the census basis is switched off on /en/people."""
+    """The POST body Chromium sends when the view is switched to the index on /en/people."""
     try:
         from playwright.sync_api import sync_playwright
 
@@ -92,9 +135,9 @@ def capture_payload(base: str) -> tuple[dict, str]:
             page.goto(base + "/en/people")
             page.wait_for_selector("#people-population .main-svg", timeout=60000)
             with page.expect_request(lambda r: "_dash-update-component" in r.url
-                                     and "people-basis.value" in (r.post_data or "")
+                                     and "people-view.value" in (r.post_data or "")
                                      and "people-population" in (r.post_data or ""), timeout=30000) as info:
-                page.click('#people-basis label:has(input[value="census"])')
+                page.click('#people-view input[value="index"]')
             body = json.loads(info.value.post_data)
             browser.close()
             return body, "captured from Chromium"
@@ -108,13 +151,16 @@ class BadResponse(Exception):
     pass
 
 
-async def http(host: str, port: int, method: str, path: str, body: bytes | None = None) -> tuple[int, bytes]:
+async def http(host: str, port: int, method: str, path: str, body: bytes | None = None,
+               referer: str | None = None) -> tuple[int, bytes]:
     reader, writer = await asyncio.open_connection(host, port)
     try:
         head = (f"{method} {path} HTTP/1.1\r\nHost: {host}:{port}\r\nUser-Agent: twincity-bench\r\n"
                 f"Accept: */*\r\nAccept-Encoding: gzip, deflate{', br' if brotli else ''}\r\nConnection: close\r\n")
         if body is not None:
             head += f"Content-Type: application/json\r\nContent-Length: {len(body)}\r\n"
+        if referer is not None:
+            head += f"Referer: http://{host}:{port}{referer}\r\n"
         writer.write(head.encode() + b"\r\n" + (body or b""))
         await writer.drain()
         data = await reader.read()
@@ -193,21 +239,17 @@ class Client:
         host, port = url.removeprefix("http://").split(":")
         self.host, self.port = host, int(port)
         self.payload = json.dumps(payload).encode()
-        self.router = json.dumps(router_payload("/en/overview")).encode()
         self.rec = recorder
 
-    def _req(self, method, path, body=None):
-        return lambda: http(self.host, self.port, method, path, body)
+    def _req(self, method, path, body=None, referer=None):
+        return lambda: http(self.host, self.port, method, path, body, referer)
 
     async def page_load(self) -> None:
+        """What a browser asks for when a viewer opens the overview: the HTML, then the layout (which carries the
+        page named by its Referer, dashboard/first_page.py) and the callback list."""
         rec = self.rec
-        await rec.call("page: GET /en/overview", self._req("GET", "/en/overview"), check_html)
-        await asyncio.gather(
-            rec.call("page: GET /_dash-layout", self._req("GET", "/_dash-layout"), check_json("_pages_content")),
-            rec.call("page: GET /_dash-dependencies", self._req("GET", "/_dash-dependencies"),
-                     check_json("people-population")))
 
-        def check_router(body: bytes) -> str | None:
+        def check_page(body: bytes) -> str | None:
             problem = check_json("kpi-card")(body)
             if problem is None:
                 found = VERSION.search(body.decode("utf-8", "replace"))
@@ -215,11 +257,15 @@ class Client:
                 rec.versions[version] = rec.versions.get(version, 0) + 1
             return problem
 
-        await rec.call("page: POST router (overview)", self._req("POST", "/_dash-update-component", self.router),
-                       check_router)
+        await rec.call("page: GET /en/overview", self._req("GET", "/en/overview"), check_html)
+        await asyncio.gather(
+            rec.call("page: GET /_dash-layout (with the overview)",
+                     self._req("GET", "/_dash-layout", referer="/en/overview"), check_page),
+            rec.call("page: GET /_dash-dependencies", self._req("GET", "/_dash-dependencies"),
+                     check_json("people-population")))
 
     async def callback(self) -> None:
-        await self.rec.call("callback: people basis", self._req("POST", "/_dash-update-component", self.payload),
+        await self.rec.call("callback: people view", self._req("POST", "/_dash-update-component", self.payload),
                             check_json("people-population"))
 
 
@@ -272,7 +318,7 @@ def report(rec: Recorder, elapsed: float, start: float, seconds: float) -> dict:
         done = [r for r in cb if r[3] and t_from <= r[1] + r[2] <= t_to]
         out["callbacks_per_second_steady"] = round(len(done) / (t_to - t_from), 1)
     if rec.versions:
-        out["versions_served_by_router"] = rec.versions
+        out["versions_served_with_the_layout"] = rec.versions
     out["total_per_second"] = round(len(rec.rows) / elapsed, 1)
     return out
 
@@ -304,7 +350,7 @@ async def drain(client: Client) -> float:
 async def baseline(client: Client, master_pid: int, n: int = 20) -> dict:
     """One request at a time: the server's own time and CPU per request, without queueing."""
     out = {}
-    for name, action in (("callback: people basis", client.callback), ("page load (4 requests)", client.page_load)):
+    for name, action in (("callback: people view", client.callback), ("page load (3 requests)", client.page_load)):
         client.rec = Recorder()
         cpu0, t0 = worker_cpu_seconds(master_pid), time.perf_counter()
         for _ in range(n if name.startswith("callback") else max(3, n // 4)):
@@ -334,7 +380,7 @@ async def load_main(args, url: str, payload: dict, data: Path, published: Path, 
     phases["saturation"]["server_cpu_s"] = round(worker_cpu_seconds(master_pid) - cpu0, 1)
     phases["saturation"]["drain_s"] = await drain(client)
     think = args.viewers / TARGET_RPS
-    print(f"viewers: {args.viewers} viewers, page load + basis change every {think:.2f} s on average",
+    print(f"viewers: {args.viewers} viewers, page load + view change every {think:.2f} s on average",
           file=sys.stderr)
     phases["viewers"] = await run_phase(client, args.viewers, args.seconds * 1.5, think, page_load=True)
     phases["viewers"]["drain_s"] = await drain(client)
@@ -399,8 +445,8 @@ def main(argv=None) -> int:
                        "client": "asyncio, one connection per request, same machine (shares the 2 cores)",
                        "viewers": args.viewers, "callback_payload": origin, "payload": payload,
                        "think_time_s": round(args.viewers / TARGET_RPS, 3),
-                       "page_load": ["GET /en/overview", "GET /_dash-layout", "GET /_dash-dependencies",
-                                     "POST /_dash-update-component (pages router, /en/overview)"]},
+                       "page_load": ["GET /en/overview", "GET /_dash-layout (Referer: /en/overview)",
+                                     "GET /_dash-dependencies"]},
             "phases": phases, "server_log_errors": server_errors[:10],
         }
         results["targets"] = evaluate(results)
@@ -415,9 +461,9 @@ def main(argv=None) -> int:
 def evaluate(results: dict) -> dict:
     ph = results["phases"]
     sat, viewers, pub = ph["saturation"], ph["viewers"], ph["publish"]
-    cb = viewers["by_kind"].get("callback: people basis", {})
+    cb = viewers["by_kind"].get("callback: people view", {})
     served_after = pub.get("served_after_run", {})
-    base = ph["baseline"]["callback: people basis"]
+    base = ph["baseline"]["callback: people view"]
     errors = sat["errors"] + viewers["errors"] + pub["errors"]
     return {
         "callbacks_per_second_at_saturation": {
@@ -461,8 +507,8 @@ def print_table(results: dict) -> None:
             print("  errors:", "; ".join(ph["error_examples"]))
     pub = results["phases"]["publish"]["publish"]
     print(f"\npublish mid-run: {pub['before']} → {pub['after']} (exit {pub['exit_code']}, started at "
-          f"{pub['started_at_s']} s, took {pub['took_s']} s); router responses by version: "
-          f"{results['phases']['publish'].get('versions_served_by_router')}")
+          f"{pub['started_at_s']} s, took {pub['took_s']} s); pages by version: "
+          f"{results['phases']['publish'].get('versions_served_with_the_layout')}")
     print("\nTargets")
     for name, t in results["targets"].items():
         print(f"  {'MET ' if t['met'] else 'MISS'} {name}: " + ", ".join(f"{k}={v}" for k, v in t.items() if k != "met"))
