@@ -49,6 +49,7 @@ RESULTS = ROOT / "bench" / "results"
 VENV_BIN = Path(sys.executable).parent
 SOURCE_ID = "synthetic_municipal"
 COLUMNS = ["Gebiet", "Merkmal", "Zeitraum", "Wert", "Einheit", "Bevorzugt", "Quelle", "Anmerkung"]
+TEXT = [c for c in COLUMNS if c != "Wert"]                      # repeated texts, read as categoricals
 
 TARGET_EMBEDDED_S = 3.0
 TARGET_20M_S = 60.0
@@ -262,7 +263,7 @@ def child_synthetic(folder: Path) -> None:
         parts = []
         for entry in meta["files"]:
             path = Path(source_dir) / entry["name"]
-            table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=COLUMNS)
+            table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=COLUMNS, categorical=TEXT)
             parts.append(long_facts(table, path, SOURCE_ID, numbers="de", periods="de", area="[Gebiet]",
                                      indicator="[Merkmal]", basis=("Merkmal", basis), value="Wert",
                                      unit="[Einheit]", period="Zeitraum", preferred="Bevorzugt", url="Quelle",

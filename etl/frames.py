@@ -16,20 +16,30 @@ CATEGORICAL = ["area_id", "indicator_id", "basis", "period", "period_kind", "uni
 
 
 def _sorted_categories(values) -> pd.Index:
+    """The distinct texts of ``values``, sorted as Python sorts ``str`` (by code point, which is the byte
+    order of UTF-8 that Arrow sorts by): a text Index is sorted by Arrow, anything else in Python."""
+    if isinstance(values, pd.Index) and values.dtype == "str":
+        unique = values.unique()
+        return unique[unique.notna()].sort_values()
     return pd.Index(sorted(set(values)), dtype="str")
 
 
 def from_codes(codes: np.ndarray, values) -> pd.Categorical:
     """Row ``i`` gets ``values[codes[i]]`` (code -1 → missing); categories sorted and unique."""
-    values = list(values)
-    categories = _sorted_categories(v for v in values if isinstance(v, str))
-    position = categories.get_indexer(pd.Index(values, dtype=object)) if values else np.array([], dtype=np.intp)
+    if isinstance(values, pd.Index) and values.dtype == "str":
+        index = values
+        categories = _sorted_categories(values)
+    else:
+        values = list(values)
+        categories = _sorted_categories(v for v in values if isinstance(v, str))
+        index = pd.Index(values, dtype=object)
+    position = categories.get_indexer(index) if len(index) else np.array([], dtype=np.intp)
     lookup = np.append(position, -1).astype(np.int64)          # code -1 → lookup[-1] = -1
     new = lookup[np.asarray(codes, dtype=np.int64)]
-    return pd.Categorical.from_codes(new.astype(_code_dtype(len(categories))), categories=categories)
+    return pd.Categorical.from_codes(new.astype(code_dtype(len(categories))), categories=categories)
 
 
-def _code_dtype(n: int):
+def code_dtype(n: int):
     return np.int8 if n < 127 else np.int16 if n < 32_767 else np.int32
 
 
@@ -43,9 +53,9 @@ def as_category(values: pd.Series) -> pd.Series:
         cats = values.cat.categories
         if cats.is_monotonic_increasing and cats.dtype == "str":
             return values
-        return pd.Series(from_codes(values.cat.codes.to_numpy(), list(cats)), index=values.index, name=values.name)
+        return pd.Series(from_codes(values.cat.codes.to_numpy(), cats), index=values.index, name=values.name)
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
-    return pd.Series(from_codes(codes, list(uniques)), index=values.index, name=values.name)
+    return pd.Series(from_codes(codes, uniques), index=values.index, name=values.name)
 
 
 def map_categories(values: pd.Series, mapping) -> pd.Series:
@@ -93,8 +103,9 @@ def _joined(frames: list[pd.DataFrame], name: str):
     if name not in CATEGORICAL:
         return pd.concat([f[[name]] if name in f.columns else f[[]] for f in frames], ignore_index=True)[name]
     parts = [as_category(f[name]) if name in f.columns else None for f in frames]
-    categories = _sorted_categories(v for p in parts if p is not None for v in p.cat.categories)
-    dtype = _code_dtype(len(categories))
+    given = [p.cat.categories for p in parts if p is not None]
+    categories = _sorted_categories(given[0].append(given[1:]) if given else pd.Index([], dtype="str"))
+    dtype = code_dtype(len(categories))
     codes = []
     for f, part in zip(frames, parts):
         if part is None:
@@ -130,12 +141,12 @@ def _ranks(values) -> tuple[np.ndarray, int]:
     in the smallest integer type that holds them."""
     if isinstance(values, pd.Categorical):         # sorted categories: the code is the rank
         n = len(values.categories) + 1
-        rank = values.codes.astype(_code_dtype(n), copy=True)
+        rank = values.codes.astype(code_dtype(n), copy=True)
         rank[rank < 0] = n - 1
         return rank, n
     if values.dtype.kind == "M":
         codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        position = np.empty(len(uniques) + 1, dtype=_code_dtype(len(uniques) + 1))
+        position = np.empty(len(uniques) + 1, dtype=code_dtype(len(uniques) + 1))
         position[np.argsort(uniques.to_numpy())] = np.arange(len(uniques))
         position[-1] = len(uniques)                 # code -1 (NaT) → after every date
         return position[codes], len(uniques) + 1

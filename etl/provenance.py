@@ -78,7 +78,7 @@ def assign(facts: pd.DataFrame, publishers: pd.DataFrame, metas: dict[str, dict]
     position = {v: i for i, v in enumerate(vocabulary)}
     empty = position[""]
 
-    small = frames._code_dtype(len(vocabulary) + 1)     # one byte per row while choosing
+    small = frames.code_dtype(len(vocabulary) + 1)     # one byte per row while choosing
 
     def codes(values: list[str], column) -> np.ndarray:
         if column is None:

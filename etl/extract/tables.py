@@ -12,11 +12,13 @@ import io
 from contextlib import contextmanager
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from etl import raw_schemas
+from etl import frames, raw_schemas
 from etl.errors import RawDataError
 
 _MAX_COLUMNS = 1024
@@ -24,6 +26,9 @@ _MAX_COLUMNS = 1024
 _SUSPICIOUS = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f<&]")
 _UNSUSPICIOUS = bytes(b for b in range(256) if not _SUSPICIOUS.match(bytes([b])))   # deleted by translate
 _BOM = b"\xef\xbb\xbf"
+_LINE_END = re.compile(rb"\r\n|\n|\r")
+_BLANK = re.compile(rb"\s*\Z")            # only whitespace (what bytes.strip() removes)
+_DICTIONARY = pa.dictionary(pa.int32(), pa.large_string())
 
 
 def _decode(path: Path, encoding: str) -> str:
@@ -52,20 +57,30 @@ def _no_gc():
             gc.enable()
 
 
-def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame:
+def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str],
+               categorical: list[str] | tuple[str, ...] = ()) -> pd.DataFrame:
     """Read ``path`` into a DataFrame of strings with a ``_row`` column (1-based data row).
 
     Clean files are parsed by ``pyarrow.csv``; a file the fast path cannot read with certainty
     (bad bytes, wrong field count, quotes, blank lines, header problems, …) is read again by the
     ``csv`` module, which names the file, row and column of the problem.
+
+    ``categorical``: columns of repeated texts (place, indicator, period, unit, …) that come back as
+    categoricals (sorted categories, see :mod:`etl.frames`) with the same stripped texts: the fast path
+    reads them dictionary-encoded, each distinct text decoded and stripped once.
     """
     path = Path(path)
     if not path.exists():
         raise RawDataError(path, "file is missing")
-    frame = _read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns)
+    categorical = [c for c in categorical if c in columns]
+    data = path.read_bytes()
+    frame = _read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns, categorical=categorical,
+                       data=data)
     if frame is None:
         frame = _read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
-    if path.read_bytes().translate(None, _UNSUSPICIOUS):   # a suspicious byte: only then look at every cell
+    for name in categorical:
+        frame[name] = frames.as_category(frame[name])
+    if data.translate(None, _UNSUSPICIOUS):        # a suspicious byte: only then look at every cell
         raw_schemas.check_cells(path, frame)
     if raw_schemas.declared(path) or path.parent.name == "reference":
         _check_complete(path)                      # after the reader: its own error is more precise
@@ -88,15 +103,18 @@ def _check_complete(path: Path) -> None:
                                  "last line); replace it with the complete file", row=lines if lines else None)
 
 
-def _read_fast(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame | None:
-    """``pyarrow.csv`` reading; None whenever the file is not certainly read exactly as the ``csv``
-    module reads it (the caller then reads it the exact way, which raises the precise error)."""
-    data = path.read_bytes()
+def _read_fast(path: Path, *, encoding: str, delimiter: str, columns: list[str], categorical: list[str] = (),
+               data: bytes | None = None) -> pd.DataFrame | None:
+    """``pyarrow.csv`` reading (of ``data``, the file's bytes, when the caller has read them); None whenever
+    the file is not certainly read exactly as the ``csv`` module reads it (the caller then reads it the
+    exact way, which raises the precise error)."""
+    data = Path(path).read_bytes() if data is None else data
     codec = encoding.lower().replace("-", "_")
+    start = 0
     if codec in ("utf_8_sig", "utf8_sig"):
         if not data.startswith(_BOM):
             return None
-        data = data[len(_BOM):]
+        start = len(_BOM)                  # skipped without copying the file
     elif codec in ("utf_8", "utf8"):
         if data.startswith(_BOM):          # the csv path keeps a BOM in the first header name
             return None
@@ -105,51 +123,70 @@ def _read_fast(path: Path, *, encoding: str, delimiter: str, columns: list[str])
             data = data.decode(encoding).encode("utf-8")
         except (UnicodeError, LookupError):
             return None
-    if (len(delimiter) != 1 or not data.strip() or data[:1] in (b"\n", b"\r") or b"\x00" in data
-            or b'"' in data or b"\n\n" in data or b"\n\r" in data or b"\r\r" in data):
+    if (len(delimiter) != 1 or _BLANK.match(data, start) or data[start:start + 1] in (b"\n", b"\r")
+            or b"\x00" in data or b'"' in data or b"\n\n" in data or b"\n\r" in data or b"\r\r" in data):
         # quotes: arrow accepts some quoting the strict csv module rejects; blank lines shift the
         # row numbers; NUL, empty files: the exact path decides
         return None
+    # the header, split as arrow splits a line without quoting (it ends at \n, \r\n or \r)
     try:
-        table = pacsv.read_csv(
-            pa.py_buffer(data),
-            read_options=pacsv.ReadOptions(autogenerate_column_names=True, use_threads=True),
+        end = _LINE_END.search(data, start)
+        line = data[start:end.start() if end else len(data)].decode("utf-8")
+        header = [h.strip() for h in line.split(delimiter)]
+    except UnicodeDecodeError:
+        return None
+    if (len(header) > _MAX_COLUMNS or any(c not in header for c in columns)
+            or len(set(header)) != len(header)):
+        return None
+    text = {f"f{i}": (_DICTIONARY if name in categorical else pa.large_string()) for i, name in enumerate(header)}
+    try:
+        body = pacsv.read_csv(
+            pa.py_buffer(memoryview(data)[start:]),
+            read_options=pacsv.ReadOptions(autogenerate_column_names=True, use_threads=True, skip_rows=1),
             parse_options=pacsv.ParseOptions(delimiter=delimiter, quote_char=False, double_quote=False,
                                              escape_char=False, newlines_in_values=False,
                                              ignore_empty_lines=False),
-            convert_options=pacsv.ConvertOptions(
-                column_types={f"f{i}": pa.large_string() for i in range(_MAX_COLUMNS)},
-                strings_can_be_null=False, quoted_strings_can_be_null=False))
+            convert_options=pacsv.ConvertOptions(column_types=text, strings_can_be_null=False,
+                                                 quoted_strings_can_be_null=False))
     except (pa.ArrowException, ValueError):
         return None
     del data
-    if table.num_rows < 2 or table.num_columns > _MAX_COLUMNS:
+    if body.num_rows < 1 or body.num_columns != len(header):
         return None
-    header = [str(h).strip() for h in table.slice(0, 1).to_pylist()[0].values()]
-    if any(c not in header for c in columns) or len(set(header)) != len(header):
-        return None
-    body = table.slice(1)
-    del table
-    blank = None
-    frame = {}
+    frame, blank = {}, None
     for position, name in enumerate(header):
-        if name not in columns:
-            continue
-        values = pd.Series(pd.arrays.ArrowStringArray(body.column(position)), dtype="str").str.strip()
-        frame[name] = values
-    for position in range(len(header)):    # a row is skipped when every cell is blank
-        empty = pd.Series(pd.arrays.ArrowStringArray(body.column(position)), dtype="str").str.strip().eq("")
-        blank = empty if blank is None else blank & empty
-        if not blank.any():
-            break
-    numbers = pd.Series(range(1, body.num_rows + 1), dtype="int64")
+        if name in columns or blank is None or blank.any():
+            values, empty = _column(body.column(position), name in categorical)
+            if name in columns:
+                frame[name] = values
+            blank = empty if blank is None else blank & empty   # a row is skipped when every cell is blank
     out = pd.DataFrame({c: frame[c] for c in columns})
-    out["_row"] = numbers
+    out["_row"] = pd.Series(range(1, body.num_rows + 1), dtype="int64")
     if blank is not None and blank.any():
         out = out[~blank.to_numpy()].reset_index(drop=True)
         if out.empty:
             return None
     return out
+
+
+def _column(chunks: pa.ChunkedArray, categorical: bool) -> tuple[pd.Series, pd.Series]:
+    """(the stripped texts of a column, mask of its blank cells); a dictionary-encoded column becomes a
+    categorical whose categories (sorted, see :mod:`etl.frames`) are stripped once each: texts equal once
+    stripped share one category."""
+    if not categorical:
+        values = pd.Series(pd.arrays.ArrowStringArray(chunks), dtype="str").str.strip()
+        return values, values.eq("")
+    chunks = chunks.unify_dictionaries() if chunks.num_chunks > 1 else chunks
+    indices = np.concatenate([c.indices.to_numpy(zero_copy_only=False) for c in chunks.chunks])
+    stripped = pc.utf8_trim_whitespace(chunks.chunk(0).dictionary)
+    categories = pc.unique(stripped)
+    categories = categories.take(pc.array_sort_indices(categories))   # byte order of UTF-8 = Python's str order
+    position = pc.index_in(stripped, value_set=categories).to_numpy(zero_copy_only=False)
+    codes = position.astype(frames.code_dtype(len(categories)))[indices]
+    values = pd.Categorical.from_codes(codes, dtype=pd.CategoricalDtype(
+        pd.Index(pd.arrays.ArrowStringArray(categories), dtype="str")), validate=False)
+    blank = np.asarray(pc.equal(categories, "").to_numpy(zero_copy_only=False), dtype=bool)
+    return pd.Series(values), pd.Series(blank[codes])
 
 
 def _read_exact(path: Path, *, encoding: str, delimiter: str, columns: list[str]) -> pd.DataFrame:
