@@ -95,14 +95,16 @@ def file_checksums(folder: Path) -> dict[str, str]:
 
 def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     """``plain(frame).to_parquet(path, index=False)``: categorical columns are written as plain text (as
-    the dashboard reads them). A categorical is decoded by Arrow (its text categories taken by code),
-    never through Python strings, one slice of rows at a time (bounded memory); every other column is
-    converted as ``to_parquet`` converts it, and the schema (with pandas' metadata) is the same."""
+    the dashboard reads them), integer columns as int64 (the ETL keeps years and row numbers small). A
+    categorical is decoded by Arrow (its text categories taken by code), never through Python strings,
+    one slice of rows at a time (bounded memory); every other column is converted as ``to_parquet``
+    converts it, and the schema (with pandas' metadata) is the same."""
+    small = {c: "int64" for c in frame.columns if frame[c].dtype.kind == "i" and frame[c].dtype.itemsize < 8}
     categorical = [c for c in frame.columns if isinstance(frame[c].dtype, pd.CategoricalDtype)]
     if not categorical or len(frame) == 0:
-        plain(frame).to_parquet(path, index=False)
+        plain(frame).astype(small).to_parquet(path, index=False)
         return
-    schema = pa.Schema.from_pandas(plain(frame.iloc[:1]).reset_index(drop=True), preserve_index=False)
+    schema = pa.Schema.from_pandas(plain(frame.iloc[:1]).astype(small).reset_index(drop=True), preserve_index=False)
     texts = {c: pa.array(frame[c].cat.categories.to_numpy(dtype=object), type=schema.field(c).type)
              for c in categorical}
     codes = {c: frame[c].cat.codes.to_numpy() for c in categorical}

@@ -5,9 +5,10 @@ when an input is missing for a period, the derived figure is missing too.
 """
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
-from etl.frames import concat, constant, plain
+from etl.frames import CATEGORICAL, as_category, concat, constant, plain
 from etl.harmonise.currency import rate_tables, to_eur
 
 DERIVED_SOURCE = "derived"
@@ -26,7 +27,18 @@ def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.
     out["preferred"] = True
     out["derived"] = True
     out["converted_from"] = converted_from
-    return out[out["value"].notna()]
+    out = out[out["value"].notna()]
+    # repeated texts as categoricals (as the fact table keeps them): a derived row as plain text costs
+    # some 300 bytes, a few million of them would cost more than the whole fact table
+    return out.assign(**{c: as_category(out[c]) for c in out.columns
+                         if c in CATEGORICAL and not isinstance(out[c].dtype, pd.CategoricalDtype)})
+
+
+def _each_distinct(values: pd.Series, text) -> pd.Series:
+    """``text(v)`` for every value (missing → ""), computed once per distinct value."""
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    texts = np.array([text(v) for v in uniques] + [""], dtype=object)
+    return pd.Series(texts[codes], index=values.index, dtype="str")
 
 
 def valid_from(rows: pd.DataFrame) -> pd.Series:
@@ -53,7 +65,7 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
                            direction="backward").sort_values("_i")
     joined.index = pop.index
     km2 = joined["_km2"].astype(float)
-    note = ("area " + km2.map(lambda v: f"{v:g} km²" if pd.notna(v) else "") + " ("
+    note = ("area " + _each_distinct(km2, lambda v: f"{v:g} km²") + " ("
             + joined["_area_period"].fillna("").astype(str) + ")")
     inputs = pop["source_id"] + ";" + joined["_area_source"].fillna("").astype(str)
     return _rows(pop, "density", pop["value"] / km2, "persons/km2", note, inputs)
@@ -63,8 +75,9 @@ def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFra
     """One population per (area, year): the first basis in the place's order, latest date in the year."""
     pref = plain(facts[facts["preferred"] & facts["indicator_id"].eq("population")])
     order = {r.id: [b for b in r.population_bases.split(";") if b] for r in places.itertuples()}
-    rank = [order.get(a, []).index(b) if b in order.get(a, []) else 99
-            for a, b in zip(pref["area_id"], pref["basis"])]
+    codes, pairs = pd.MultiIndex.from_arrays([pref["area_id"], pref["basis"]]).factorize()
+    rank = np.array([order.get(a, []).index(b) if b in order.get(a, []) else 99 for a, b in pairs] + [99],
+                    dtype=np.int64)[codes]                     # looked up once per (area, basis)
     pref = pref.assign(_rank=rank).sort_values(["_rank", "ref_date"], ascending=[True, False])
     return pref.groupby(["area_id", "year"], sort=False).head(1).set_index(["area_id", "year"])
 
@@ -80,14 +93,15 @@ def per_capita(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     return _rows(gdp, "gdp_per_capita", gdp["value"] / persons, gdp["unit"], note, gdp["source_id"] + ";" + src)
 
 
-def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
-    """``<indicator>_eur`` (market rate) and ``<indicator>_eur_ppp`` rows for every preferred value."""
+def in_euros(facts: pd.DataFrame, indicator: str, name: str | None = None) -> pd.DataFrame:
+    """``<name>_eur`` (market rate) and ``<name>_eur_ppp`` rows for every preferred value of ``indicator``
+    (``name``: the indicator's own id unless given)."""
     fx, ppp = rate_tables(facts)
     rows = plain(facts[facts["preferred"] & facts["indicator_id"].eq(indicator)])
     frames = []
     for suffix, rates, label in (("_eur", fx, "ECB annual average"), ("_eur_ppp", ppp, "PPP (World Bank ICP)")):
         values = to_eur(rows["value"], rows["unit"], rows["year"], rates)
-        rate_text = rows["year"].map(rates).map(lambda r: f"{r:.2f}" if pd.notna(r) else "").astype(str)
+        rate_text = _each_distinct(rows["year"].map(rates), lambda r: f"{r:.2f}")
         fiscal = rows["period_kind"].eq("fiscal_year")
         note = pd.Series("", index=rows.index)
         jpy = rows["unit"].eq("JPY")
@@ -98,8 +112,8 @@ def in_euros(facts: pd.DataFrame, indicator: str) -> pd.DataFrame:
         source = "ecb_eurjpy" if suffix == "_eur" else "worldbank_ppp"
         inputs = rows["inputs"] + pd.Series(";" + source, index=rows.index).where(jpy, "")
         converted = pd.Series("", index=rows.index).where(~jpy, "JPY")
-        frames.append(_rows(rows, indicator + suffix, values, "EUR", note, inputs, converted))
-    return pd.concat(frames)   # small plain frames
+        frames.append(_rows(rows, (name or indicator) + suffix, values, "EUR", note, inputs, converted))
+    return concat(frames)
 
 
 def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
@@ -120,9 +134,8 @@ def derived_parts(facts: pd.DataFrame, places: pd.DataFrame) -> list[pd.DataFram
     # the euro figures need only GDP, GDP per capita and the rates: a small frame, not a copy of all facts
     money = concat([facts[facts["indicator_id"].isin(["gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"])],
                     pc])
-    return [facts, pc, density(facts), in_euros(money, "gdp_nominal").replace(
-        {"indicator_id": {"gdp_nominal_eur": "gdp_eur", "gdp_nominal_eur_ppp": "gdp_eur_ppp"}}),
-        in_euros(money, "gdp_per_capita"), ppp_rate(facts)]
+    return [facts, pc, density(facts), in_euros(money, "gdp_nominal", "gdp"), in_euros(money, "gdp_per_capita"),
+            ppp_rate(facts)]
 
 
 def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
