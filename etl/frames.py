@@ -34,9 +34,9 @@ def from_codes(codes: np.ndarray, values) -> pd.Categorical:
         categories = _sorted_categories(v for v in values if isinstance(v, str))
         index = pd.Index(values, dtype=object)
     position = categories.get_indexer(index) if len(index) else np.array([], dtype=np.intp)
-    lookup = np.append(position, -1).astype(np.int64)          # code -1 → lookup[-1] = -1
-    new = lookup[np.asarray(codes, dtype=np.int64)]
-    return pd.Categorical.from_codes(new.astype(code_dtype(len(categories))), categories=categories)
+    lookup = np.append(position, -1).astype(code_dtype(len(categories)))    # code -1 → lookup[-1] = -1
+    new = lookup[np.asarray(codes)]        # indexed by the codes as they are: no 8-byte copy per row
+    return pd.Categorical.from_codes(new, categories=categories, validate=False)
 
 
 def code_dtype(n: int):
@@ -87,7 +87,7 @@ def concat(frames: list[pd.DataFrame], *, sort_by: list[str] | None = None, cons
     for name in order:
         values = _joined(frames, name)
         if permutation is not None:
-            values = (pd.Categorical.from_codes(values.codes[permutation], dtype=values.dtype)
+            values = (pd.Categorical.from_codes(values.codes[permutation], dtype=values.dtype, validate=False)
                       if isinstance(values, pd.Categorical) else values.take(permutation).reset_index(drop=True))
         columns[name] = values
         if consume:
@@ -111,10 +111,10 @@ def _joined(frames: list[pd.DataFrame], name: str):
         if part is None:
             codes.append(np.full(len(f), -1, dtype=dtype))
         else:
-            lookup = np.append(categories.get_indexer(part.cat.categories), -1)
-            codes.append(lookup[part.cat.codes.to_numpy().astype(np.int64)].astype(dtype))
+            lookup = np.append(categories.get_indexer(part.cat.categories), -1).astype(dtype)
+            codes.append(lookup[part.cat.codes.to_numpy()])
     all_codes = np.concatenate(codes) if codes else np.array([], dtype=dtype)
-    return pd.Categorical.from_codes(all_codes, categories=categories)
+    return pd.Categorical.from_codes(all_codes, categories=categories, validate=False)
 
 
 def _order(frames: list[pd.DataFrame], columns: list[str]) -> np.ndarray:
