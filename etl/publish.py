@@ -109,7 +109,12 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
              for c in categorical}
     codes = {c: frame[c].cat.codes.to_numpy() for c in categorical}
     others = [c for c in frame.columns if c not in texts]
-    with pq.ParquetWriter(path, schema) as writer:
+    # Dictionary pages for the columns that repeat (not for measured values or row numbers, nearly all
+    # distinct: a dictionary would be built and dropped for every page); min/max statistics for numbers,
+    # flags and dates, not for texts (they cost a third of the writing, and no reader filters by them).
+    distinct = [f.name for f in schema if pa.types.is_floating(f.type) or f.name in ("raw_row",)]
+    with pq.ParquetWriter(path, schema, use_dictionary=[f.name for f in schema if f.name not in distinct],
+                          write_statistics=[f.name for f in schema if f.name not in texts]) as writer:
         for start in range(0, len(frame), CHUNK_ROWS):
             stop = min(start + CHUNK_ROWS, len(frame))
             rest = pa.Table.from_pandas(frame.iloc[start:stop][others].reset_index(drop=True), preserve_index=False)
