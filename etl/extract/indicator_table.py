@@ -111,8 +111,10 @@ def read_declared(source_dir: Path, meta: dict):
     if len(str(fmt["delimiter"])) != 1:
         fail("delimiter", f"{fmt['delimiter']!r}: one character, e.g. ',' or ';'")
     path = source_dir / fmt["file"]
+    value_column = spec["value"][1] if isinstance(spec.get("value"), tuple) else None
     table = read_table(path, encoding=str(fmt["encoding"]), delimiter=str(fmt["delimiter"]),
-                       columns=list(dict.fromkeys(file_columns)))
+                       columns=list(dict.fromkeys(file_columns)),
+                       categorical=[c for c in dict.fromkeys(file_columns) if c != value_column])
 
     def field(name: str, default: str = ""):
         value = spec.get(name, default)

@@ -166,6 +166,8 @@ def _read_fast(path: Path, *, encoding: str, delimiter: str, columns: list[str],
         out = out[~blank.to_numpy()].reset_index(drop=True)
         if out.empty:
             return None
+        for name in categorical:               # the texts of the skipped rows are no category
+            out[name] = out[name].cat.remove_unused_categories()
     return out
 
 

@@ -12,7 +12,8 @@ AREA = {"Deutschland": "germany", "Nordrhein-Westfalen": "nrw", "Essen": "essen"
 
 def read(source_dir: Path):
     path = Path(source_dir) / FILE
-    table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=COLUMNS)
+    table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=COLUMNS,
+                       categorical=[c for c in COLUMNS if c != "Wert"])     # repeated texts
     return long_facts(table, path, SOURCE_ID, numbers="de", periods="de", area=("Gebiet", AREA),
                       indicator="[Merkmal]", value="Wert", unit="[Einheit]", period="Zeitraum",
                       preferred="Bevorzugt", url="Quelle", note="Anmerkung")

@@ -193,3 +193,41 @@ def test_large_clean_file_takes_the_fast_path(tmp_path, monkeypatch):
     table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=["Wert", "Gebiet"])
     assert len(table) == 50_000 and table["_row"].iloc[-1] == 50_000
     assert table["Gebiet"].iloc[-1] == "m49999" and str(table["Wert"].dtype) == "str"
+
+
+@pytest.mark.parametrize("data,encoding,delimiter,columns", [
+    (DE_TEXT.replace('"Hauptwohnsitz; Stadt Essen"', "Hauptwohnsitz").encode("utf-8-sig"), "utf-8-sig", ";",
+     DE_COLUMNS),
+    (b" a , b ,c\r\n 1 , x ,9\r\n,,\r\n2,y,8\r\n1 ,x, 7\r\nb,  x,6", "utf-8", ",", ["b", "a"]),
+    (b"a;b\n1;2\n ; \n3;4\n", "utf-8", ";", ["a", "b"]),
+])
+def test_categorical_columns_hold_the_same_texts(tmp_path, data, encoding, delimiter, columns):
+    """Columns read as categoricals (dictionary-encoded by the fast path) hold exactly the texts the csv
+    module reads, stripped, with sorted text categories and nothing unused; the other columns stay text."""
+    path = write(tmp_path, "t.csv", data)
+    exact = _tables._read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
+    wanted = columns[:-1]
+    fast = _tables._read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns, categorical=wanted)
+    table = read_table(path, encoding=encoding, delimiter=delimiter, columns=columns, categorical=wanted)
+    assert fast is not None
+    for frame in (fast, table):
+        assert list(frame.columns) == list(exact.columns)
+        assert frame["_row"].tolist() == exact["_row"].tolist()
+        for name in columns:
+            assert frame[name].astype(str).tolist() == exact[name].tolist(), name
+        for name in wanted:
+            cats = frame[name].cat.categories
+            assert str(cats.dtype) == "str" and cats.is_monotonic_increasing and cats.is_unique
+            assert sorted(set(exact[name])) == list(cats)
+        assert str(frame[columns[-1]].dtype) == "str"
+
+
+def test_large_file_with_categorical_columns_takes_the_fast_path(tmp_path, monkeypatch):
+    lines = ["Gebiet;Wert;Einheit"] + [f"m{i % 997:05d} ;{i};{'kW' if i % 3 else ' MWh'}" for i in range(60_000)]
+    path = write(tmp_path, "t.csv", ("\n".join(lines) + "\n").encode("utf-8-sig"))
+    monkeypatch.setattr(_tables, "_read_exact", lambda *a, **k: pytest.fail("exact path used"))
+    table = read_table(path, encoding="utf-8-sig", delimiter=";", columns=["Gebiet", "Wert", "Einheit"],
+                       categorical=["Gebiet", "Einheit"])
+    assert len(table) == 60_000 and table["_row"].iloc[-1] == 60_000
+    assert list(table["Einheit"].cat.categories) == ["MWh", "kW"]
+    assert table["Gebiet"].iloc[-1] == f"m{59_999 % 997:05d}" and len(table["Gebiet"].cat.categories) == 997
