@@ -73,19 +73,20 @@ def read_table(path: Path, *, encoding: str, delimiter: str, columns: list[str],
     if not path.exists():
         raise RawDataError(path, "file is missing")
     categorical = [c for c in categorical if c in columns]
+    declared = raw_schemas.declared(path)            # its schema checks the texts: categoricals come after
     data = path.read_bytes()
-    frame = _read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns, categorical=categorical,
-                       data=data)
+    frame = _read_fast(path, encoding=encoding, delimiter=delimiter, columns=columns,
+                       categorical=[] if declared else categorical, data=data)
     if frame is None:
         frame = _read_exact(path, encoding=encoding, delimiter=delimiter, columns=columns)
-    for name in categorical:
-        frame[name] = frames.as_category(frame[name])
     if data.translate(None, _UNSUSPICIOUS):        # a suspicious byte: only then look at every cell
         raw_schemas.check_cells(path, frame)
-    if raw_schemas.declared(path) or path.parent.name == "reference":
+    if declared or path.parent.name == "reference":
         _check_complete(path)                      # after the reader: its own error is more precise
-    if raw_schemas.declared(path):
+    if declared:
         raw_schemas.validate(path, frame, raw_schemas.RAW[f"{path.parent.name}/{path.name}"])
+    for name in categorical:
+        frame[name] = frames.as_category(frame[name])
     return frame
 
 

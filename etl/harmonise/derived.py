@@ -8,30 +8,35 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from etl.frames import CATEGORICAL, as_category, concat, constant, plain
+from etl.frames import as_category, concat, constant, plain
 from etl.harmonise.currency import rate_tables, to_eur
 
 DERIVED_SOURCE = "derived"
+INPUTS = ["area", "population", "gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"]
 
 
 def _rows(base: pd.DataFrame, indicator: str, values: pd.Series, unit, note: pd.Series,
           inputs: pd.Series, converted_from: pd.Series | str = "") -> pd.DataFrame:
-    """Derived rows; ``converted_from``: the currency a value was converted from ("" when it was not)."""
+    """Derived rows, each a copy of its ``base`` row (the fact rows as the table keeps them: repeated texts
+    categorical, see :mod:`etl.frames`) with the figure's own columns; ``converted_from``: the currency a
+    value was converted from ("" when it was not). A text given once holds for every row."""
     out = base.copy()
-    out["indicator_id"] = indicator
+
+    def text(value) -> pd.Series:
+        if isinstance(value, str):
+            return pd.Series(constant(value, len(out)), index=out.index)
+        return as_category(value)
+
+    out["indicator_id"] = text(indicator)
     out["value"] = values
-    out["unit"] = unit
-    out["note"] = note
-    out["inputs"] = inputs
-    out["source_id"] = DERIVED_SOURCE      # publisher, quality and page of the main input are kept
+    out["unit"] = text(unit)
+    out["note"] = text(note)
+    out["inputs"] = text(inputs)
+    out["source_id"] = text(DERIVED_SOURCE)      # publisher, quality and page of the main input are kept
     out["preferred"] = True
     out["derived"] = True
-    out["converted_from"] = converted_from
-    out = out[out["value"].notna()]
-    # repeated texts as categoricals (as the fact table keeps them): a derived row as plain text costs
-    # some 300 bytes, a few million of them would cost more than the whole fact table
-    return out.assign(**{c: as_category(out[c]) for c in out.columns
-                         if c in CATEGORICAL and not isinstance(out[c].dtype, pd.CategoricalDtype)})
+    out["converted_from"] = text(converted_from)
+    return out[out["value"].notna()]
 
 
 def _each_distinct(values: pd.Series, text) -> pd.Series:
@@ -59,7 +64,7 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
                                 "source_id": "_area_source"}).sort_values("_area_date")
     pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(set(area["area_id"]))]
     if pop.empty:
-        return _rows(pop, "density", pop["value"].astype(float), "persons/km2", pop["note"], pop["source_id"])
+        return _rows(facts.loc[pop.index], "density", pop["value"].astype(float), "persons/km2", pop["note"], pop["source_id"])
     order = pop.assign(_i=range(len(pop)), ref_date=pop["ref_date"].astype("datetime64[ns]")).sort_values("ref_date")
     joined = pd.merge_asof(order, area, left_on="ref_date", right_on="_area_date", by="area_id",
                            direction="backward").sort_values("_i")
@@ -68,7 +73,7 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
     note = ("area " + _each_distinct(km2, lambda v: f"{v:g} km²") + " ("
             + joined["_area_period"].fillna("").astype(str) + ")")
     inputs = pop["source_id"] + ";" + joined["_area_source"].fillna("").astype(str)
-    return _rows(pop, "density", pop["value"] / km2, "persons/km2", note, inputs)
+    return _rows(facts.loc[pop.index], "density", pop["value"] / km2, "persons/km2", note, inputs)
 
 
 def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
@@ -90,7 +95,8 @@ def per_capita(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     persons = joined["_persons"].astype(float)
     basis, when, src = (joined[c].fillna("").astype(str) for c in ("_basis", "_period", "_source"))
     note = "population " + basis + " " + when
-    return _rows(gdp, "gdp_per_capita", gdp["value"] / persons, gdp["unit"], note, gdp["source_id"] + ";" + src)
+    return _rows(facts.loc[gdp.index], "gdp_per_capita", gdp["value"] / persons, gdp["unit"], note,
+                 gdp["source_id"] + ";" + src)
 
 
 def in_euros(facts: pd.DataFrame, indicator: str, name: str | None = None) -> pd.DataFrame:
@@ -112,7 +118,8 @@ def in_euros(facts: pd.DataFrame, indicator: str, name: str | None = None) -> pd
         source = "ecb_eurjpy" if suffix == "_eur" else "worldbank_ppp"
         inputs = rows["inputs"] + pd.Series(";" + source, index=rows.index).where(jpy, "")
         converted = pd.Series("", index=rows.index).where(~jpy, "JPY")
-        frames.append(_rows(rows, (name or indicator) + suffix, values, "EUR", note, inputs, converted))
+        frames.append(_rows(facts.loc[rows.index], (name or indicator) + suffix, values, "EUR", note, inputs,
+                            converted))
     return concat(frames)
 
 
@@ -122,7 +129,7 @@ def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
                        & facts["area_id"].eq("japan") & facts["year"].isin(implied.index)])
     note = pd.Series("PPP factor Japan ÷ PPP factor Germany", index=base.index)
     inputs = pd.Series("worldbank_ppp", index=base.index)
-    return _rows(base, "ppp_jpy_per_eur", base["year"].map(implied), "JPY/EUR", note, inputs)
+    return _rows(facts.loc[base.index], "ppp_jpy_per_eur", base["year"].map(implied), "JPY/EUR", note, inputs)
 
 
 def derived_parts(facts: pd.DataFrame, places: pd.DataFrame) -> list[pd.DataFrame]:
@@ -130,12 +137,15 @@ def derived_parts(facts: pd.DataFrame, places: pd.DataFrame) -> list[pd.DataFram
     in the published order of parts: to be joined with :func:`etl.frames.concat`."""
     facts = facts.assign(derived=False, inputs=facts["source_id"],     # "" on every row: one code each
                          converted_from=pd.Series(constant("", len(facts)), index=facts.index))
-    pc = per_capita(facts, places)
-    # the euro figures need only GDP, GDP per capita and the rates: a small frame, not a copy of all facts
-    money = concat([facts[facts["indicator_id"].isin(["gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"])],
+    # every derived figure is computed from these indicators alone: one small frame (rows in table order,
+    # with their own index), not a pass over all facts for each figure
+    given = facts[facts["indicator_id"].isin(INPUTS)]
+    pc = per_capita(given, places)
+    # the euro figures need only GDP, GDP per capita and the rates
+    money = concat([given[given["indicator_id"].isin(["gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"])],
                     pc])
-    return [facts, pc, density(facts), in_euros(money, "gdp_nominal", "gdp"), in_euros(money, "gdp_per_capita"),
-            ppp_rate(facts)]
+    return [facts, pc, density(given), in_euros(money, "gdp_nominal", "gdp"), in_euros(money, "gdp_per_capita"),
+            ppp_rate(given)]
 
 
 def add_derived(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
