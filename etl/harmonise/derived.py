@@ -62,7 +62,7 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
     area = area.assign(ref_date=valid_from(pref.loc[area.index]).astype("datetime64[ns]"))
     area = area.rename(columns={"ref_date": "_area_date", "value": "_km2", "period": "_area_period",
                                 "source_id": "_area_source"}).sort_values("_area_date")
-    pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(set(area["area_id"]))]
+    pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(area["area_id"].unique())]
     if pop.empty:
         return _rows(facts.loc[pop.index], "density", pop["value"].astype(float), "persons/km2", pop["note"], pop["source_id"])
     order = pop.assign(_i=range(len(pop)), ref_date=pop["ref_date"].astype("datetime64[ns]")).sort_values("ref_date")
@@ -137,9 +137,9 @@ def derived_parts(facts: pd.DataFrame, places: pd.DataFrame) -> list[pd.DataFram
     in the published order of parts: to be joined with :func:`etl.frames.concat`."""
     facts = facts.assign(derived=False, inputs=facts["source_id"],     # "" on every row: one code each
                          converted_from=pd.Series(constant("", len(facts)), index=facts.index))
-    # every derived figure is computed from these indicators alone: one small frame (rows in table order,
-    # with their own index), not a pass over all facts for each figure
-    given = facts[facts["indicator_id"].isin(INPUTS)]
+    # every derived figure is computed from these indicators alone: one small frame (rows in table order),
+    # not a pass over all facts for each figure
+    given = facts[facts["indicator_id"].isin(INPUTS)].reset_index(drop=True)
     pc = per_capita(given, places)
     # the euro figures need only GDP, GDP per capita and the rates
     money = concat([given[given["indicator_id"].isin(["gdp_nominal", "fx_jpy_per_eur", "ppp_conversion_factor"])],
