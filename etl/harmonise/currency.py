@@ -8,7 +8,8 @@ from etl.frames import plain
 
 def rate_tables(facts: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     """(market JPY per EUR by year, PPP JPY per EUR by year) from the preferred published facts."""
-    pref = plain(facts[facts["preferred"] & facts["indicator_id"].isin(["fx_jpy_per_eur", "ppp_conversion_factor"])])
+    pref = plain(facts.loc[facts["preferred"] & facts["indicator_id"].isin(["fx_jpy_per_eur", "ppp_conversion_factor"]),
+                           ["indicator_id", "area_id", "year", "value"]])
     fx = pref[pref["indicator_id"].eq("fx_jpy_per_eur")].set_index("year")["value"]
     ppp = pref[pref["indicator_id"].eq("ppp_conversion_factor")].pivot_table(
         index="year", columns="area_id", values="value", aggfunc="first")

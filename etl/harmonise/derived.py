@@ -57,7 +57,9 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
     """Population ÷ the area valid at the population's reference date: the latest preferred area stated
     for a period that began on or before that date. A population older than every stated area gets no density (the territory
     may have been different then: Essen 1962 had another city area)."""
-    pref = plain(facts[facts["preferred"] & facts["indicator_id"].isin(["area", "population"])])
+    pref = plain(facts.loc[facts["preferred"] & facts["indicator_id"].isin(["area", "population"]),
+                           ["area_id", "indicator_id", "ref_date", "value", "period", "period_kind", "year",
+                            "source_id", "note"]])          # the columns used here, as text
     area = pref[pref["indicator_id"].eq("area")][["area_id", "ref_date", "value", "period", "source_id"]]
     area = area.assign(ref_date=valid_from(pref.loc[area.index]).astype("datetime64[ns]"))
     area = area.rename(columns={"ref_date": "_area_date", "value": "_km2", "period": "_area_period",
@@ -65,7 +67,8 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
     pop = pref[pref["indicator_id"].eq("population") & pref["area_id"].isin(area["area_id"].unique())]
     if pop.empty:
         return _rows(facts.loc[pop.index], "density", pop["value"].astype(float), "persons/km2", pop["note"], pop["source_id"])
-    order = pop.assign(_i=range(len(pop)), ref_date=pop["ref_date"].astype("datetime64[ns]")).sort_values("ref_date")
+    order = pd.DataFrame({"area_id": pop["area_id"], "ref_date": pop["ref_date"].astype("datetime64[ns]"),
+                          "_i": range(len(pop))}).sort_values("ref_date")
     joined = pd.merge_asof(order, area, left_on="ref_date", right_on="_area_date", by="area_id",
                            direction="backward").sort_values("_i")
     joined.index = pop.index
@@ -78,7 +81,8 @@ def density(facts: pd.DataFrame) -> pd.DataFrame:
 
 def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
     """One population per (area, year): the first basis in the place's order, latest date in the year."""
-    pref = plain(facts[facts["preferred"] & facts["indicator_id"].eq("population")])
+    pref = plain(facts.loc[facts["preferred"] & facts["indicator_id"].eq("population"),
+                           ["area_id", "basis", "ref_date", "year", "value", "period", "source_id"]])
     order = {r.id: [b for b in r.population_bases.split(";") if b] for r in places.itertuples()}
     codes, pairs = pd.MultiIndex.from_arrays([pref["area_id"], pref["basis"]]).factorize()
     rank = np.array([order.get(a, []).index(b) if b in order.get(a, []) else 99 for a, b in pairs] + [99],
@@ -88,7 +92,8 @@ def population_for_year(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFra
 
 
 def per_capita(facts: pd.DataFrame, places: pd.DataFrame) -> pd.DataFrame:
-    gdp = plain(facts[facts["preferred"] & facts["indicator_id"].eq("gdp_nominal") & facts["basis"].ne("document")])
+    gdp = plain(facts.loc[facts["preferred"] & facts["indicator_id"].eq("gdp_nominal") & facts["basis"].ne("document"),
+                          ["area_id", "year", "value", "unit", "source_id"]])
     pop = population_for_year(facts, places)[["value", "basis", "period", "source_id"]]
     pop.columns = ["_persons", "_basis", "_period", "_source"]
     joined = gdp[["area_id", "year"]].join(pop, on=["area_id", "year"])  # one vectorised look-up
@@ -103,7 +108,8 @@ def in_euros(facts: pd.DataFrame, indicator: str, name: str | None = None) -> pd
     """``<name>_eur`` (market rate) and ``<name>_eur_ppp`` rows for every preferred value of ``indicator``
     (``name``: the indicator's own id unless given)."""
     fx, ppp = rate_tables(facts)
-    rows = plain(facts[facts["preferred"] & facts["indicator_id"].eq(indicator)])
+    rows = plain(facts.loc[facts["preferred"] & facts["indicator_id"].eq(indicator),
+                           ["value", "unit", "year", "period_kind", "inputs"]])
     frames = []
     for suffix, rates, label in (("_eur", fx, "ECB annual average"), ("_eur_ppp", ppp, "PPP (World Bank ICP)")):
         values = to_eur(rows["value"], rows["unit"], rows["year"], rates)
@@ -125,8 +131,8 @@ def in_euros(facts: pd.DataFrame, indicator: str, name: str | None = None) -> pd
 
 def ppp_rate(facts: pd.DataFrame) -> pd.DataFrame:
     _, implied = rate_tables(facts)
-    base = plain(facts[facts["preferred"] & facts["indicator_id"].eq("ppp_conversion_factor")
-                       & facts["area_id"].eq("japan") & facts["year"].isin(implied.index)])
+    base = facts.loc[facts["preferred"] & facts["indicator_id"].eq("ppp_conversion_factor")
+                     & facts["area_id"].eq("japan") & facts["year"].isin(implied.index), ["year"]]
     note = pd.Series("PPP factor Japan ÷ PPP factor Germany", index=base.index)
     inputs = pd.Series("worldbank_ppp", index=base.index)
     return _rows(facts.loc[base.index], "ppp_jpy_per_eur", base["year"].map(implied), "JPY/EUR", note, inputs)
