@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 
+_SLICE = 1_000_000     # rows at a time where a whole-column temporary would cost too much
 CATEGORICAL = ["area_id", "indicator_id", "basis", "period", "period_kind", "unit", "source_id", "source_url",
                "note", "raw_file", "inputs", "publisher_id", "source_quality", "converted_from"]
 
@@ -149,11 +150,19 @@ def _ranks(values) -> tuple[np.ndarray, int]:
         rank[rank < 0] = n - 1
         return rank, n
     if values.dtype.kind == "M":
-        codes, uniques = pd.factorize(values, use_na_sentinel=True)
-        position = np.empty(len(uniques) + 1, dtype=code_dtype(len(uniques) + 1))
-        position[np.argsort(uniques.to_numpy())] = np.arange(len(uniques))
-        position[-1] = len(uniques)                 # code -1 (NaT) → after every date
-        return position[codes], len(uniques) + 1
+        # the distinct dates (found a slice at a time: a hash table as long as the column would cost more
+        # than the column), then each row's rank by binary search; NaT after every date
+        stamps = values.to_numpy().view(np.int64)
+        missing = np.iinfo(np.int64).min            # NaT
+        distinct = np.unique(np.concatenate([pd.unique(stamps[i:i + _SLICE]) for i in range(0, len(stamps), _SLICE)]
+                                            or [np.zeros(0, dtype=np.int64)]))
+        distinct = distinct[distinct != missing]
+        n = len(distinct) + 1
+        rank = np.empty(len(stamps), dtype=code_dtype(n))
+        for i in range(0, len(stamps), _SLICE):
+            part = stamps[i:i + _SLICE]
+            rank[i:i + _SLICE] = np.where(part == missing, n - 1, np.searchsorted(distinct, part))
+        return rank, n
     raise TypeError(f"no sort order for a column of {values.dtype}")
 
 

@@ -17,6 +17,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from etl import memory
 from etl.errors import PublishError
 from etl.frames import plain
 
@@ -126,6 +127,9 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
                 else:
                     arrays.append(rest.column(field.name).cast(field.type))
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=CHUNK_ROWS)
+            del arrays, rest
+            if start // CHUNK_ROWS % 8 == 7:
+                memory.release()          # the slices' freed heap back to the system as the writing goes
 
 
 def switch_current(published: Path, version: str) -> None:
