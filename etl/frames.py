@@ -87,15 +87,28 @@ def concat(frames: list[pd.DataFrame], *, sort_by: list[str] | None = None, cons
     columns = {}
     for name in order:
         values = _joined(frames, name)
+        if consume:                    # released before the sorted copy is made: two columns at a time, not three
+            for f in frames:
+                if name in f.columns:
+                    del f[name]
         if permutation is not None:
             values = (pd.Categorical.from_codes(values.codes[permutation], dtype=values.dtype, validate=False)
                       if isinstance(values, pd.Categorical) else values.take(permutation).reset_index(drop=True))
         columns[name] = values
-        if consume:
-            for f in frames:
-                if name in f.columns:
-                    del f[name]
     return pd.DataFrame(columns, copy=False)
+
+
+def without_unused(values: pd.Series) -> pd.Series:
+    """``values.cat.remove_unused_categories()`` (categories sorted), the codes looked at a slice at a time
+    (pandas sorts all of them as 8-byte numbers)."""
+    codes, categories = values.cat.codes.to_numpy(), values.cat.categories
+    used = np.zeros(len(categories) + 1, dtype=bool)
+    for start in range(0, len(codes), _SLICE):
+        used[np.unique(codes[start:start + _SLICE])] = True          # code -1 → the last, unused slot
+    if used[:-1].all():
+        return values
+    kept = [c if u else None for c, u in zip(categories, used[:-1])]
+    return pd.Series(from_codes(codes, kept), index=values.index, name=values.name)
 
 
 def _joined(frames: list[pd.DataFrame], name: str):

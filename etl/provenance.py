@@ -107,7 +107,7 @@ def assign(facts: pd.DataFrame, publishers: pd.DataFrame, metas: dict[str, dict]
                             f"column 'source_url': {what}")
         raise ValidationError(problems)
     publisher = pd.Series(frames.from_codes(chosen_codes, vocabulary), index=facts.index)
-    publisher = frames.as_category(publisher.cat.remove_unused_categories())
+    publisher = frames.as_category(frames.without_unused(publisher))
     return facts.assign(publisher_id=publisher,
                         source_quality=frames.map_categories(publisher, quality))
 
