@@ -11,6 +11,7 @@ import hashlib
 import json
 import os
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pandas as pd
@@ -114,21 +115,30 @@ def _write_parquet(frame: pd.DataFrame, path: Path) -> None:
     # distinct: a dictionary would be built and dropped for every page); min/max statistics for numbers,
     # flags and dates, not for texts (they cost a third of the writing, and no reader filters by them).
     distinct = [f.name for f in schema if pa.types.is_floating(f.type) or f.name in ("raw_row",)]
+    def part(start: int) -> pa.Table:
+        stop = min(start + CHUNK_ROWS, len(frame))
+        rest = pa.Table.from_pandas(frame.iloc[start:stop][others].reset_index(drop=True), preserve_index=False)
+        arrays = []
+        for field in schema:
+            if field.name in texts:
+                slice_ = codes[field.name][start:stop]
+                arrays.append(texts[field.name].take(pa.array(slice_, mask=slice_ < 0)))
+            else:
+                arrays.append(rest.column(field.name).cast(field.type))
+        return pa.Table.from_arrays(arrays, schema=schema)
+
+    starts = range(0, len(frame), CHUNK_ROWS)
     with pq.ParquetWriter(path, schema, use_dictionary=[f.name for f in schema if f.name not in distinct],
-                          write_statistics=[f.name for f in schema if f.name not in texts]) as writer:
-        for start in range(0, len(frame), CHUNK_ROWS):
-            stop = min(start + CHUNK_ROWS, len(frame))
-            rest = pa.Table.from_pandas(frame.iloc[start:stop][others].reset_index(drop=True), preserve_index=False)
-            arrays = []
-            for field in schema:
-                if field.name in texts:
-                    slice_ = codes[field.name][start:stop]
-                    arrays.append(texts[field.name].take(pa.array(slice_, mask=slice_ < 0)))
-                else:
-                    arrays.append(rest.column(field.name).cast(field.type))
-            writer.write_table(pa.Table.from_arrays(arrays, schema=schema), row_group_size=CHUNK_ROWS)
-            del arrays, rest
-            if start // CHUNK_ROWS % 8 == 7:
+                          write_statistics=[f.name for f in schema if f.name not in texts]) as writer, \
+            ThreadPoolExecutor(max_workers=1) as pool:
+        pending = pool.submit(part, starts[0])
+        for i in range(len(starts)):
+            table = pending.result()
+            if i + 1 < len(starts):     # the next slice is decoded (Arrow, no GIL) while this one is written
+                pending = pool.submit(part, starts[i + 1])
+            writer.write_table(table, row_group_size=CHUNK_ROWS)
+            del table
+            if i % 8 == 7:
                 memory.release()          # the slices' freed heap back to the system as the writing goes
 
 
