@@ -8,8 +8,10 @@
   loads each app/page is loaded once (not counted) so that the server side is warm.
 * Times are taken inside the page (``performance.now()``, 0 = navigation start), checked every frame:
   ``glance`` — the at-a-glance element is visible (``.core-card`` — the first core figure — on the overview, the page heading
-  elsewhere); ``drawn`` — every graph has drawn (each ``.dash-graph`` holds a ``.js-plotly-plot`` with
-  ``_fullData`` and ``.main-svg``) and nothing is loading (no spinner, no pending graph, no callback).
+  elsewhere; on the overview it is drawn into the HTML itself, ``dashboard/first_paint.py``); ``drawn`` — the
+  live app has replaced that drawing (no ``.first-paint`` left), every graph has drawn (each ``.dash-graph`` holds a
+  ``.js-plotly-plot`` with ``_fullData`` and ``.main-svg``) and nothing is loading (no spinner, no pending
+  graph, no callback).
 * Bytes: the sum of ``encodedDataLength`` of ``Network.loadingFinished`` (Chrome DevTools Protocol),
   i.e. compressed bytes on the wire, headers included, until the page has drawn; ``plotly_js_bytes`` is
   the share of the plotly.js bundle actually served (Dash's ``plotly.min.js`` URL: the partial bundle in
@@ -179,7 +181,9 @@ PROBE = """
   function check() {
     const now = performance.now();
     if (b.glance === null) { const el = document.querySelector(GLANCE); if (el && visible(el)) b.glance = now; }
-    if (b.glance !== null && b.drawn === null && !document.querySelector(busy)) {
+    // settled needs the live app: a page drawn into the HTML (dashboard/first_paint.py) is seen before it
+    if (b.glance !== null && b.drawn === null && !document.querySelector('#react-entry-point > .first-paint')
+        && !document.querySelector(busy)) {
       const holders = [...document.querySelectorAll('.dash-graph')];
       const ok = holders.every((h) => { const gd = h.querySelector('.js-plotly-plot');
         return gd && gd._fullData && gd._fullLayout && gd.querySelector('.main-svg'); });

@@ -11,7 +11,7 @@ import dash
 from dash import dcc
 from flask import Flask, redirect, request
 
-from dashboard import data, factsheet, first_page, health, ids, plotly_bundle
+from dashboard import data, factsheet, first_page, first_paint, health, ids, plotly_bundle
 from dashboard.components import data_status
 from dashboard.components.shell import PAGES
 from dashboard.i18n import LANGUAGES, t
@@ -32,6 +32,11 @@ INDEX = """<!DOCTYPE html>
 
 class TwinCityDash(dash.Dash):
     def interpolate_index(self, **kwargs):
+        if request:
+            query = request.query_string.decode("latin-1")
+            drawn = first_paint.app_entry(self, request.path, f"?{query}" if query else "")
+            if drawn is not None:
+                kwargs["app_entry"] = drawn
         html_text = super().interpolate_index(**kwargs)
         match = LANG_PATH.match(request.path) if request else None
         return html_text.replace('lang="{lang}"', f'lang="{match.group(1) if match else "en"}"', 1)

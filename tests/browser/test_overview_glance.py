@@ -106,3 +106,32 @@ def test_a_citation_opens_from_the_keyboard_one_line_per_field(page, app_url):
     assert [line.split(": ")[0] for line in lines[:3]] == ["Publisher", "Page", "Reference date"]
     assert lines[1].startswith("Page: https://") and listing.locator("a.citation-url").count() == 1
     assert any(line.startswith("Licence: ") for line in lines) and any(line.startswith("Accessed: ") for line in lines)
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_the_figures_are_readable_before_the_app_has_started(browser, app_url, lang):
+    """Drawn into the HTML (dashboard/first_paint.py): without any script the six core pairs and their dates
+    are there; with scripts the live page replaces the drawing — one page, no console errors."""
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(f"{app_url}/{lang}/overview")
+        assert page.locator("#core-grid .core-pair").count() == 6
+        assert page.locator("#core-grid .core-card .core-value").count() == 12
+        assert page.locator("#core-grid .core-date").first.inner_text()
+    finally:
+        context.close()
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("console", lambda m: m.type == "error" and errors.append(m.text))
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(f"{app_url}/{lang}/overview")
+        page.wait_for_selector("#_pages_content #core-grid .core-card")
+        page.wait_for_load_state("networkidle")
+        assert page.locator(".app").count() == 1 and page.locator(".core-card").count() == 12
+        assert page.locator(".first-paint").count() == 0
+        assert errors == []
+    finally:
+        context.close()
