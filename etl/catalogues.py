@@ -96,12 +96,17 @@ def _meta_problem(exc: ValidationError) -> tuple[str, str]:
     return f"key '{'.'.join(loc)}': {error['msg']}", key
 
 
+# libyaml's safe loader when PyYAML was built with it (the same safe subset, about ten times faster than the
+# pure-Python one, which took a fifth of an embedded run reading the sources' metadata)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_source_meta(source_dir: Path) -> dict:
     path = Path(source_dir) / "source.yaml"
     if not path.exists():
         raise RawDataError(path, "source.yaml is missing: every raw source needs its metadata")
     try:
-        meta = yaml.safe_load(path.read_text(encoding="utf-8"))
+        meta = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         raise RawDataError(path, f"not valid YAML: {exc}") from None
     if not isinstance(meta, dict):
