@@ -31,6 +31,12 @@ INDEX = """<!DOCTYPE html>
 
 
 class TwinCityDash(dash.Dash):
+    def serve_layout(self):
+        from dash._utils import to_json
+
+        body = first_page.serialised(self, lambda: to_json(self.get_layout()))
+        return self.backend.make_response(body, mimetype="application/json")
+
     def interpolate_index(self, **kwargs):
         if request:
             query = request.query_string.decode("latin-1")

@@ -14,9 +14,11 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from urllib.parse import urlsplit
 
 import dash
+from cachetools import LRUCache
 from dash import dcc, html
 from dash._pages import _parse_query_string, _path_to_page  # the router's own address → page rules
 from flask import has_request_context, request
@@ -76,6 +78,34 @@ def layout(app: dash.Dash, outer: list) -> html.Div:
     content, title = filled
     return html.Div([*outer, container({"pathname": path, "search": search, "hash": "", "href": href},
                                        content, {"title": title})])
+
+
+_SERIALISED = LRUCache(maxsize=64)
+_LOCK = threading.Lock()
+
+
+def serialised(app: dash.Dash, build) -> str:
+    """The layout as JSON, kept per dataset version, day, host and opened address (``build()`` writes it when new):
+    the same page asked for again — every visitor of the overview — costs no second serialisation."""
+    from datetime import date
+
+    from dashboard.data import NoDataset, current
+
+    address = opened_address()
+    try:
+        version = current().version
+    except NoDataset:
+        version = None
+    if address is None or version is None:
+        return build()
+    key = (version, date.today(), request.host, address[0], address[1])   # the host: links and QR codes name it
+    with _LOCK:
+        cached = _SERIALISED.get(key)
+    if cached is None:
+        cached = build()
+        with _LOCK:
+            _SERIALISED[key] = cached
+    return cached
 
 
 def install(server) -> None:

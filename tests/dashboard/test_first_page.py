@@ -66,3 +66,23 @@ def test_a_page_that_fails_leaves_the_router_to_report_it(client, monkeypatch, c
 def test_caches_are_told_the_layout_depends_on_the_referer(client):
     response = client.get("/_dash-layout", headers={"Referer": "http://localhost/en/maps"})
     assert "Referer" in response.headers.get_all("Vary") or "Referer" in response.headers.get("Vary", "")
+
+
+def test_the_same_opened_page_is_serialised_once(client, monkeypatch):
+    from dashboard import first_page
+
+    calls = []
+    real = first_page.serialised
+
+    def counting(app, build):
+        return real(app, lambda: calls.append(1) or build())
+
+    monkeypatch.setattr(first_page, "serialised", counting)
+    first_page._SERIALISED.clear()
+    bodies = [client.get("/_dash-layout", headers={"Referer": "http://localhost/ja/energy?years=2010-2020"}).data
+              for _ in range(3)]
+    assert len(set(bodies)) == 1 and len(calls) == 1 and b"_pages_content" in bodies[0]
+    other = client.get("/_dash-layout", headers={"Referer": "http://localhost/ja/energy"}).data
+    assert other != bodies[0] and len(calls) == 2
+    plain = [client.get("/_dash-layout").data for _ in range(2)]
+    assert len(calls) == 4 and b"_pages_content" in plain[0]     # without a Referer: built each time, not kept
