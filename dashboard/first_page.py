@@ -98,7 +98,7 @@ def serialised(app: dash.Dash, build) -> str:
         version = None
     if address is None or version is None:
         return build()
-    key = (version, date.today(), request.host, address[0], address[1])   # the host: links and QR codes name it
+    key = (version, date.today(), request.host_url, address[0], address[1])   # links and QR codes name the host
     with _LOCK:
         cached = _SERIALISED.get(key)
     if cached is None:
