@@ -14,14 +14,14 @@ from __future__ import annotations
 
 import logging
 import re
-import threading
 from urllib.parse import urlsplit
 
 import dash
-from cachetools import LRUCache
 from dash import dcc, html
 from dash._pages import _parse_query_string, _path_to_page  # the router's own address → page rules
 from flask import has_request_context, request
+
+from dashboard.cache import keyed
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +52,14 @@ def opened_address() -> tuple[str, str, str] | None:
     return parts.path or "/", search, request.referrer.split("#", 1)[0]
 
 
+def page_at(app: dash.Dash, path: str) -> tuple[dict, dict | None]:
+    """(the registered page at ``path``, its path variables), by the router's own rules; ({}, None) for none."""
+    return _path_to_page(app.strip_relative_path(path))
+
+
 def page_for(app: dash.Dash, path: str, search: str):
     """(content, title) of the registered page at ``path`` — called as the router calls it — or None."""
-    page, variables = _path_to_page(app.strip_relative_path(path))
+    page, variables = page_at(app, path)
     if not page or not callable(page.get("layout")):
         return None
     content = page["layout"](**{**(variables or {}), **_parse_query_string(search)})
@@ -80,8 +85,7 @@ def layout(app: dash.Dash, outer: list) -> html.Div:
                                        content, {"title": title})])
 
 
-_SERIALISED = LRUCache(maxsize=64)
-_LOCK = threading.Lock()
+_SERIALISED = keyed(64)
 
 
 def serialised(app: dash.Dash, build) -> str:
@@ -98,14 +102,8 @@ def serialised(app: dash.Dash, build) -> str:
         version = None
     if address is None or version is None:
         return build()
-    key = (version, date.today(), request.host_url, address[0], address[1])   # links and QR codes name the host
-    with _LOCK:
-        cached = _SERIALISED.get(key)
-    if cached is None:
-        cached = build()
-        with _LOCK:
-            _SERIALISED[key] = cached
-    return cached
+    # links and QR codes name the host
+    return _SERIALISED((version, date.today(), request.host_url, address[0], address[1]), build)
 
 
 def install(server) -> None:

@@ -19,6 +19,7 @@ import re
 
 from markupsafe import Markup, escape
 
+from dashboard import first_page
 from dashboard.cache import per_version
 
 log = logging.getLogger(__name__)
@@ -96,16 +97,12 @@ def html_of(node) -> Markup:
 
 def page_name(app, path: str) -> str | None:
     """The registered name of the page at ``path`` (``overview`` for ``/ja/overview``), or None."""
-    from dash._pages import _path_to_page
-
-    page, _variables = _path_to_page(app.strip_relative_path(path))
+    page, _variables = first_page.page_at(app, path)
     return page.get("name") if page else None
 
 
 @per_version(maxsize=64)
 def _drawing(dataset, app, path: str, search: str, today) -> str | None:
-    from dashboard import first_page
-
     built = first_page.page_for(app, path, search)
     return None if built is None else str(html_of(built[0]))
 

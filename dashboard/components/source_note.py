@@ -101,16 +101,16 @@ def citation(fact: dict, dataset, lang: str, era: bool = False) -> html.Details:
         if meta.get("accessed"):
             lines.append(_line(t("provenance.accessed", lang),
                                t("provenance.date", lang, date=fmt.day(meta["accessed"], lang)), lang))
-    children: list = []
+    children: list = []                     # the lines joined by "\n", adjacent texts as one text node
     for line in (line for line in lines if line):
-        children += (["\n"] if children else []) + line
-    merged: list = []                       # adjacent texts as one text node
-    for child in children:
-        if isinstance(child, str) and merged and isinstance(merged[-1], str):
-            merged[-1] += child
-        elif not (isinstance(child, str) and not child):
-            merged.append(child)
-    return html.Details([html.Summary(t("provenance.citation", lang)), html.P(merged, className="citation-list")],
+        for piece in (["\n"] if children else []) + line:
+            if not isinstance(piece, str):
+                children.append(piece)
+            elif children and isinstance(children[-1], str):
+                children[-1] += piece
+            elif piece:
+                children.append(piece)
+    return html.Details([html.Summary(t("provenance.citation", lang)), html.P(children, className="citation-list")],
                         className="citation")
 
 

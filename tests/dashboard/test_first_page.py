@@ -78,7 +78,7 @@ def test_the_same_opened_page_is_serialised_once(client, monkeypatch):
         return real(app, lambda: calls.append(1) or build())
 
     monkeypatch.setattr(first_page, "serialised", counting)
-    first_page._SERIALISED.clear()
+    first_page._SERIALISED.cache_clear()
     bodies = [client.get("/_dash-layout", headers={"Referer": "http://localhost/ja/energy?years=2010-2020"}).data
               for _ in range(3)]
     assert len(set(bodies)) == 1 and len(calls) == 1 and b"_pages_content" in bodies[0]
