@@ -76,20 +76,68 @@ window.twincity.showLayer = function (checked, figure, roles) {
     return tr.meta && roles.indexOf(tr.meta.role) >= 0 ? Object.assign({}, tr, {visible: visible}) : tr;
   })});
 };
+/* Whether a shown line has a point in the years the x axis spans (meta.years: the years of its points). */
+window.twincity.anyShown = function (data, xrange) {
+  var lo = parseInt(String(xrange[0]).slice(0, 4), 10), hi = parseInt(String(xrange[1]).slice(0, 4), 10);
+  return data.some(function (tr) {
+    return tr.visible !== false && tr.meta && tr.meta.years &&
+      tr.meta.years.some(function (y) { return y >= lo && y <= hi; });
+  });
+};
+window.twincity.noDataNote = function (layout, data) {
+  var range = layout.xaxis && layout.xaxis.range;
+  var any = range ? window.twincity.anyShown(data, range) : data.some(function (tr) {
+    return tr.visible !== false && tr.meta && tr.meta.basis;
+  });
+  return (layout.annotations || []).map(function (a) {
+    return a.name === "no-data" ? Object.assign({}, a, {visible: !any}) : a;
+  });
+};
 /* Show the lines of the chosen bases (meta.basis) and hide the others, and the "no data" note when no line is
    left: the people charts carry every basis (their axes span all), so the check boxes need no round trip. */
 window.twincity.showBases = function (bases, figure) {
   if (!figure || !figure.data) { return window.dash_clientside.no_update; }
-  var chosen = bases || [], any = false;
+  var chosen = bases || [];
   var data = figure.data.map(function (tr) {
     if (!tr.meta || !tr.meta.basis) { return tr; }
-    var visible = chosen.indexOf(tr.meta.basis) >= 0;
-    any = any || visible;
-    return Object.assign({}, tr, {visible: visible});
+    return Object.assign({}, tr, {visible: chosen.indexOf(tr.meta.basis) >= 0});
   });
   var layout = figure.layout || {};
-  var notes = (layout.annotations || []).map(function (a) {
-    return a.name === "no-data" ? Object.assign({}, a, {visible: !any}) : a;
-  });
-  return Object.assign({}, figure, {data: data, layout: Object.assign({}, layout, {annotations: notes})});
+  return Object.assign({}, figure, {data: data, layout: Object.assign({}, layout,
+    {annotations: window.twincity.noDataNote(layout, data)})});
+};
+/* Show a chart of every year for the window ``years`` ([first, last]): x range, the y axis and left margin the
+   server worked out for that window (``windows``, see dashboard/figures/year_windows.py) and the y range of the
+   window's values — the years slider needs no round trip. Mirrors year_windows.shown. */
+window.twincity.showYears = function (years, figure, windows) {
+  if (!figure || !figure.data || !windows || !windows.axes || !windows.axes.length || !years) {
+    return window.dash_clientside.no_update;
+  }
+  var lo = years[0], hi = years[1];
+  var layout = Object.assign({}, figure.layout || {});
+  layout.xaxis = Object.assign({}, layout.xaxis, {range: [lo + "-01-01", hi + "-12-31"]});
+  var row = windows.index[lo - windows.first];
+  var k = row && hi >= lo ? row[hi - lo] : undefined;
+  var ylo = lo, yhi = hi;
+  if (k === undefined || k < 0) {           /* a window without rows keeps the axis of the whole span */
+    ylo = windows.first;
+    yhi = windows.first + windows.index.length - 1;
+    k = windows.index[0][yhi - ylo];
+  }
+  var axis = windows.axes[k];
+  layout.yaxis = Object.assign({}, layout.yaxis, {tickmode: "array", tickvals: axis.tickvals,
+                                                  ticktext: axis.ticktext, range: window.twincity.yRange(windows, ylo, yhi)});
+  layout.margin = Object.assign({}, layout.margin, {l: axis.left});
+  layout.annotations = window.twincity.noDataNote(layout, figure.data);
+  return Object.assign({}, figure, {layout: layout});
+};
+window.twincity.yRange = function (windows, lo, hi) {
+  var low = Infinity, high = -Infinity;
+  for (var i = Math.max(lo - windows.first, 0); i <= hi - windows.first && i < windows.lows.length; i++) {
+    if (windows.lows[i] !== null) { low = Math.min(low, windows.lows[i]); high = Math.max(high, windows.highs[i]); }
+  }
+  if (low > high) { return undefined; }
+  if (windows.zero) { low = Math.min(low, 0); high = Math.max(high, 0); }
+  var pad = (high - low) * 0.05 || Math.abs(high) * 0.05 || 1;
+  return [low - pad, high + pad];
 };

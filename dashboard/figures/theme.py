@@ -89,6 +89,12 @@ def text_width(text: str, size: float) -> float:
     return sum(size * (1.0 if ord(c) >= 0x2E80 else 0.62) for c in str(text))
 
 
+def left_margin(ticktext, title: str = "", size: float = 14, minimum: int = 60) -> int:
+    """The left margin that holds the widest of ``ticktext`` and, when there is one, the axis title."""
+    label = max((text_width(v, size) for v in ticktext), default=0.0)
+    return max(minimum, int(label + (size * 1.6 + 4 if title else 0.0) + 14))
+
+
 def fixed_margins(fig, size: float = 14, minimum: int = 60):
     """Margins set from the y tick labels this module wrote, with plotly's axis automargin off.
 
@@ -106,9 +112,7 @@ def fixed_margins(fig, size: float = 14, minimum: int = 60):
         if name.startswith("yaxis") and ticktext is None and axis.get("visible") is not False:
             return fig                      # labels we cannot know: let plotly measure them
         if name.startswith("yaxis") and ticktext is not None and axis.get("side", "left") == "left":
-            label = max((text_width(v, size) for v in ticktext), default=0.0)
-            title = size * 1.6 + 4 if (axis.get("title") or {}).get("text") else 0.0
-            left = max(left, int(label + title + 14))
+            left = max(left, left_margin(ticktext, (axis.get("title") or {}).get("text") or "", size, minimum))
     if plain:
         for name in axes:
             layout.setdefault(name, {})["automargin"] = False

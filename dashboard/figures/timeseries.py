@@ -28,6 +28,16 @@ def provenance_lines(rows: pd.DataFrame, lang: str) -> list[str]:
             for name, q in zip(rows[f"publisher_{lang}"].astype(str), quality.astype(str))]
 
 
+def tick_label(value: float, lang: str) -> str:
+    """A y tick label: large numbers short ("580K", "58万"), others in full."""
+    return fmt.compact(value, lang, 0) if abs(value) >= 1e4 else fmt.number(value, lang)
+
+
+def _years(group: pd.DataFrame) -> dict:
+    """``{"years": [...]}``: the years of a line's points, for showing a window of years in the browser."""
+    return {"years": sorted({int(y) for y in group["year"].dropna()})} if "year" in group else {}
+
+
 def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, lang: str, *,
                title: str = "", y_title: str = "", targets: pd.DataFrame | None = None,
                events: pd.DataFrame | None = None, decimals: int = 0,
@@ -65,12 +75,12 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
             name=label, mode="lines+markers",
             line={"color": colours.get(area, "#555"), "dash": dash, "width": 3},
             marker={"symbol": SYMBOL_BY_BASIS.get(basis, "circle"), "size": 9},
-            hovertext=hover, hoverinfo="text", meta={"area": area, "basis": basis},
+            hovertext=hover, hoverinfo="text", meta={"area": area, "basis": basis, **_years(group)},
             visible=bases_shown is None or basis in bases_shown,
         ))
     base_layout(fig, lang, title, y_title)
     indexed = bool(len(rows)) and rows["unit"].eq("index").all()
-    localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang),
+    localise_y(fig, rows["value"], lang, lambda v: tick_label(v, lang),
                include_zero=not indexed)
     if targets is not None and not targets.empty:
         for r in targets.itertuples():
@@ -132,6 +142,6 @@ def paired_bars(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, title: s
                        for lab, v, u, src in zip(labels, group["value"], group["unit"], provenance_lines(group, lang))],
             hoverinfo="text"))
     base_layout(fig, lang, title, y_title)
-    localise_y(fig, rows["value"], lang, lambda v: fmt.compact(v, lang, 0) if abs(v) >= 1e4 else fmt.number(v, lang))
+    localise_y(fig, rows["value"], lang, lambda v: tick_label(v, lang))
     fig.update_layout(barmode="group")
     return fixed_margins(fig)

@@ -16,7 +16,7 @@ dash.register_page(__name__, path_template="/<lang>/people", title=shell.page_ti
 
 CONTROLS = (Input("people-basis", "value"), Input("people-view", "value"), Input("people-base", "value"),
             Input("people-years", "value"), Input("people-events", "value"))
-# the bases and the milestones are shown in the browser (see below): the server callbacks only read them
+# the bases, the milestones and the years are shown in the browser (see below): the server callback reads them
 BASES_, EVENTS = State("people-basis", "value"), State("people-events", "value")
 
 
@@ -24,6 +24,7 @@ def layout(lang: str = "en", **q):
     lang = normalise_language(lang)
     dataset = current()
     view = PeopleView.from_query(dataset, q)
+    windows = view.windows(dataset, lang)
     basis_labels = dict(zip(dataset.bases["id"], dataset.bases[f"label_{lang}"]))
     controls = html.Div([
         controls_.checklist("people-basis", t("people.basis", lang),
@@ -48,6 +49,8 @@ def layout(lang: str = "en", **q):
                    notes=[t("people.density_note", lang)]),
         html.Div(id="people-url", hidden=True), html.Div(id="people-event-sink", hidden=True),
         dcc.Store(id="people-lang", data=lang), dcc.Store(id="people-pair", data=view.pair.id),
+        dcc.Store(id="people-population-windows", data=windows["population"]),
+        dcc.Store(id="people-density-windows", data=windows["density"]),
     ]
     return shell.page(lang, "people", content, dataset, view)
 
@@ -56,22 +59,15 @@ def _view(pair_id, bases, view, base_year, years, events) -> PeopleView:
     return PeopleView.from_controls(current(), pair_id, bases, view, base_year, years, events)
 
 
-# the years change both charts: one request answers with both figures. The bases and the milestones are
-# shown in the browser (the figures carry them all, see below): they are read here, never asked for.
-@callback(Output("people-population", "figure"), Output("people-density", "figure"),
-          Input("people-years", "value"), BASES_, State("people-view", "value"), State("people-base", "value"),
-          EVENTS, State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
-def update(years, bases, view, base_year, events, lang, pair_id):
-    chosen = _view(pair_id, bases, view, base_year, years, events)
-    return chosen.population_figure(current(), lang), chosen.density_figure(current(), lang)
-
-
-# the view and the base year change the population chart only: density keeps its drawing
-@callback(Output("people-population", "figure", allow_duplicate=True), Input("people-view", "value"),
+# the view and the base year change the population chart (and its axes for every window of years) only:
+# density keeps its drawing
+@callback(Output("people-population", "figure", allow_duplicate=True),
+          Output("people-population-windows", "data"), Input("people-view", "value"),
           Input("people-base", "value"), BASES_, State("people-years", "value"), EVENTS,
           State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
 def update_population(view, base_year, bases, years, events, lang, pair_id):
-    return _view(pair_id, bases, view, base_year, years, events).population_figure(current(), lang)
+    chosen = _view(pair_id, bases, view, base_year, years, events)
+    return chosen.population_figure(current(), lang), chosen.windows(current(), lang)["population"]
 
 
 @callback(Output("people-population-download", "data"), Input("people-population-csv", "n_clicks"),
@@ -98,6 +94,18 @@ clientside_callback(
             years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
     }""",
     Output("people-url", "children"), *CONTROLS,
+)
+
+# both charts carry every year, and the axes of every window of years: the years slider needs no round trip
+clientside_callback(
+    """function(years, population, density, populationWindows, densityWindows) {
+        return [window.twincity.showYears(years, population, populationWindows),
+                window.twincity.showYears(years, density, densityWindows)];
+    }""",
+    Output("people-population", "figure", allow_duplicate=True),
+    Output("people-density", "figure", allow_duplicate=True),
+    Input("people-years", "value"), State("people-population", "figure"), State("people-density", "figure"),
+    State("people-population-windows", "data"), State("people-density-windows", "data"), prevent_initial_call=True,
 )
 
 # both charts carry the lines of every basis (hidden unless chosen): choosing bases needs no round trip

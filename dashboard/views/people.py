@@ -5,7 +5,8 @@ from typing import Mapping
 
 from dashboard import query
 from dashboard.cache import per_version
-from dashboard.figures.timeseries import line_chart
+from dashboard.figures import year_windows
+from dashboard.figures.timeseries import line_chart, tick_label
 from dashboard.i18n import t
 from dashboard.selection import index_to, series
 from dashboard.views.base import PageView
@@ -47,35 +48,71 @@ class PeopleView(PageView):
                 "years": f"{self.years[0]}-{self.years[1]}" if self.years != YEARS else "",
                 "events": "1" if self.events else ""}
 
-    def rows(self, dataset, indicator: str = "population", indexed: bool = True, every_basis: bool = False):
-        """The rows shown (of the bases chosen; of every basis with ``every_basis``, for the charts)."""
-        rows = series(dataset.facts, indicator, self.pair.ids, BASES if every_basis else self.bases, self.years)
-        return index_to(rows, self.base_year) if indexed and indicator == "population" and self.view == "index" \
-            else rows
+    def rows(self, dataset, indicator: str = "population", indexed: bool = True, every_basis: bool = False,
+             every_year: bool = False):
+        """The rows shown (of the bases chosen and the years chosen; of every basis with ``every_basis`` and
+        every year with ``every_year``, for the charts). An index is worked out on every year, then cut."""
+        rows = series(dataset.facts, indicator, self.pair.ids, BASES if every_basis else self.bases)
+        if indexed and indicator == "population" and self.view == "index":
+            rows = index_to(rows, self.base_year)
+        years = YEARS if every_year else self.years
+        return rows[rows["year"].between(*years)]
 
     def population_figure(self, dataset, lang: str):
         return _population_figure(dataset, lang, self)
 
     def density_figure(self, dataset, lang: str):
         # one cached figure whatever the view, base year and milestones (density shows none of them)
-        return _density_figure(dataset, lang, self.model_copy(update={"view": "absolute", "base_year": 2011,
-                                                                      "events": False}))
+        return _density_figure(dataset, lang, self._density())
+
+    def windows(self, dataset, lang: str) -> dict:
+        """The y axes of every window of years, per chart (the page's years slider shows them in the browser)."""
+        return {"population": _population_chart(dataset, lang, self._every_year())[1],
+                "density": _density_chart(dataset, lang, self._density()._every_year())[1]}
+
+    def _every_year(self) -> "PeopleView":
+        return self.model_copy(update={"years": YEARS})
+
+    def _density(self) -> "PeopleView":
+        return self.model_copy(update={"view": "absolute", "base_year": 2011, "events": False})
+
+
+# Each chart is drawn once for every year (with the axes of every window of years), then shown for the years
+# asked for: the page's years slider does the second step in the browser (year_windows).
+
+@per_version()
+def _population_chart(dataset, lang, view: PeopleView):
+    indexed = view.view == "index"
+    y_title = t("people.index_axis", lang, year=view.base_year) if indexed else t("people.persons_axis", lang)
+    rows = view.rows(dataset, "population", every_basis=True, every_year=True)
+    # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
+    # … and so are the lines of every basis: the page shows and hides bases in the browser (the axis spans all)
+    fig = line_chart(rows, dataset.places, dataset.bases, lang, y_title=y_title,
+                     events=milestones(dataset, view.pair, YEARS), events_shown=view.events,
+                     decimals=1 if indexed else 0, bases_shown=view.bases)
+    return fig, year_windows.table(_plotted(rows), YEARS, lambda v: tick_label(v, lang), include_zero=not indexed,
+                                   title=y_title)
+
+
+@per_version()
+def _density_chart(dataset, lang, view: PeopleView):
+    y_title = t("people.density_axis", lang)
+    rows = view.rows(dataset, "density", every_basis=True, every_year=True)
+    fig = line_chart(rows, dataset.places, dataset.bases, lang, y_title=y_title, bases_shown=view.bases)
+    return fig, year_windows.table(_plotted(rows), YEARS, lambda v: tick_label(v, lang), title=y_title)
+
+
+def _plotted(rows):
+    # a figure whose year is not stated has no place on a time axis (line_chart leaves it out too)
+    return rows[rows["period_kind"].ne("document_year")] if "period_kind" in rows else rows
 
 
 @per_version()
 def _population_figure(dataset, lang, view: PeopleView):
-    indexed = view.view == "index"
-    y_title = t("people.index_axis", lang, year=view.base_year) if indexed else t("people.persons_axis", lang)
-    # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
-    # … and so are the lines of every basis: the page shows and hides bases in the browser (the axis spans all)
-    fig = line_chart(view.rows(dataset, "population", every_basis=True), dataset.places, dataset.bases, lang,
-                     y_title=y_title, events=milestones(dataset, view.pair, view.years), events_shown=view.events,
-                     decimals=1 if indexed else 0, bases_shown=view.bases)
     # the axis spans the years asked for (a slide "since 2000" starts in 2000, even where the data starts later)
-    return fig.update_xaxes(range=[f"{view.years[0]}-01-01", f"{view.years[1]}-12-31"])
+    return year_windows.shown(*_population_chart(dataset, lang, view._every_year()), view.years)
 
 
 @per_version()
 def _density_figure(dataset, lang, view: PeopleView):
-    return line_chart(view.rows(dataset, "density", every_basis=True), dataset.places, dataset.bases, lang,
-                      y_title=t("people.density_axis", lang), bases_shown=view.bases)
+    return year_windows.shown(*_density_chart(dataset, lang, view._every_year()), view.years)

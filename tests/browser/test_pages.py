@@ -154,7 +154,7 @@ def test_milestones_are_shown_in_the_browser_and_kept_through_a_redraw(page, app
     page.get_by_role("checkbox", name=t("chart.show_milestones", "en")).check()
     page.wait_for_function(f"(id) => ({MILESTONES})(id).drawn === {before['drawn'] + 1}", arg=graph)
     page.wait_for_function("() => location.search.includes('events=1')")
-    page.focus(f"#{name}-years .dash-slider-thumb-1")     # the server redraws the chart for the years
+    page.focus(f"#{name}-years .dash-slider-thumb-1")     # the years redraw the chart (people: in the browser)
     page.keyboard.press("ArrowRight")
     page.wait_for_function(f"(id) => ({MILESTONES})(id).from === '{int(first) + 1}'", arg=graph)
     after = page.evaluate(MILESTONES, graph)
