@@ -41,14 +41,18 @@ def series(facts: pd.DataFrame, indicator: str, areas, bases=None, year_range=No
 
 
 def index_to(rows: pd.DataFrame, base_year: int) -> pd.DataFrame:
-    """Each (area, basis) series divided by its value in ``base_year`` × 100; series without it are dropped."""
-    out = []
-    for _, group in rows.groupby(["area_id", "basis"], sort=False):
-        base = group[group["year"].eq(base_year)]
-        if base.empty:
-            continue
-        out.append(group.assign(value=group["value"] / base["value"].iloc[-1] * 100, unit="index"))
-    return pd.concat(out) if out else rows.iloc[0:0]
+    """Each (area, basis) series divided by its value in ``base_year`` × 100; series without it are dropped.
+    The series follow one another in the order they first appear, each in its own order.
+
+    On plain arrays (a chart's rows are a few hundred; pandas' grouping cost ten times as much)."""
+    keys = list(zip(rows["area_id"].to_numpy(dtype=object), rows["basis"].to_numpy(dtype=object)))
+    years, values = rows["year"].to_numpy(), rows["value"].to_numpy(dtype=float)
+    base = {key: value for key, year, value in zip(keys, years, values) if year == base_year}
+    series_of: dict = {}
+    order = sorted((series_of.setdefault(key, len(series_of)), i) for i, key in enumerate(keys)
+                   if key in base and not pd.isna(key[0]) and not pd.isna(key[1]))
+    taken = [i for _, i in order]
+    return rows.iloc[taken].assign(value=[values[i] / base[keys[i]] * 100 for i in taken], unit="index")
 
 
 def ratio(a, b):

@@ -1,6 +1,8 @@
 """Shared look of the charts: colour-blind-safe colours (Okabe–Ito), fonts, locale separators (Babel)."""
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -17,17 +19,33 @@ SYMBOL_BY_BASIS = {"register": "circle", "official_update": "square", "census": 
                    "registered": "circle", "document": "star", "official_update_zensus2022": "square-open"}
 
 
-def base_layout(fig: go.Figure, lang: str, title: str = "", y_title: str = "") -> go.Figure:
-    fig.update_layout(
-        title={"text": title, "x": 0, "xanchor": "left"} if title else None,
+@functools.lru_cache(maxsize=1)
+def _template() -> dict:
+    """Plotly's default look, as every figure object carries it (shared: nobody changes it)."""
+    return go.Figure().to_plotly_json()["layout"]["template"]
+
+
+def layout_of(lang: str, title: str = "", y_title: str = "") -> dict:
+    """The shared layout of a chart as a plain dict (for charts built as dicts; the same as :func:`base_layout`)."""
+    layout = {"template": _template()}
+    if title:
+        layout["title"] = {"text": title, "x": 0, "xanchor": "left"}
+    layout.update(
         separators=fmt.plotly_separators(lang),
         font={"family": FONT, "size": 14},
         margin={"l": 60, "r": 20, "t": 60 if title else 20, "b": 50},
         legend={"orientation": "h", "yanchor": "top", "y": -0.15, "x": 0},
         plot_bgcolor="white", paper_bgcolor="white", hovermode="closest",
         yaxis={"title": {"text": y_title}, "gridcolor": "#e5e5e5", "zeroline": False},
-        xaxis={"gridcolor": "#f0f0f0"},
+        xaxis={"gridcolor": "#f0f0f0"}, annotations=[],
     )
+    return layout
+
+
+def base_layout(fig: go.Figure, lang: str, title: str = "", y_title: str = "") -> go.Figure:
+    layout = layout_of(lang, title, y_title)
+    del layout["template"], layout["annotations"]
+    fig.update_layout(**{"title": None, **layout})
     return fig
 
 
@@ -80,7 +98,11 @@ def localise_y(fig: go.Figure, values, lang: str, formatter, include_zero: bool 
     if not vals:
         return fig
     ticks = nice_ticks(min(vals), max(vals), include_zero=include_zero)
-    fig.update_yaxes(tickmode="array", tickvals=ticks, ticktext=[formatter(v) for v in ticks])
+    labels = {"tickmode": "array", "tickvals": ticks, "ticktext": [formatter(v) for v in ticks]}
+    if isinstance(fig, dict):               # a chart built as a plain dict
+        fig["layout"].setdefault("yaxis", {}).update(labels)
+    else:
+        fig.update_yaxes(**labels)
     return fig
 
 

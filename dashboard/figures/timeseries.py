@@ -4,8 +4,8 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty, fixed_margins, localise_y,
-                                     plot_dates)
+from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty, fixed_margins, layout_of,
+                                     localise_y, plot_dates)
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
@@ -42,21 +42,24 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
                title: str = "", y_title: str = "", targets: pd.DataFrame | None = None,
                events: pd.DataFrame | None = None, decimals: int = 0,
                indicators: pd.DataFrame | None = None, events_shown: bool = True,
-               bases_shown: tuple[str, ...] | None = None) -> go.Figure:
+               bases_shown: tuple[str, ...] | None = None):
     """One line per (place, basis) — or per (place, indicator) when ``indicators`` is given, to name
     the lines by indicator; x = reference date. Targets as star markers; milestones along the bottom
     (hidden, ready to be shown in the browser, when ``events_shown`` is False).
 
     With ``bases_shown`` the rows hold every basis and only the lines of those bases are visible (the others
     are carried hidden, and the axis spans them all, so the browser can show and hide bases without a round
-    trip); a "no data" note (annotation ``name`` "no-data") shows when no line is."""
+    trip); a "no data" note (annotation ``name`` "no-data") shows when no line is.
+
+    Built as a plain figure dict (plotly's figure objects validate every property: they took three times as
+    long, on the path of every control that asks for a chart not drawn before)."""
     if "period_kind" in rows:        # a figure whose year is not stated has no place on a time axis
         rows = rows[rows["period_kind"].ne("document_year")]
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
     names, colours = _place_names(places, lang), _colours(places)
     basis_names = dict(zip(bases["id"], bases[f"label_{lang}"]))
-    fig = go.Figure()
+    data: list[dict] = []
     by_indicator = indicators is not None
     ind_names = dict(zip(indicators["id"], indicators[f"label_{lang}"])) if by_indicator else {}
     for (area, key), group in rows.groupby(["area_id", "indicator_id" if by_indicator else "basis"], sort=False):
@@ -70,56 +73,66 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
         dash = DASH_BY_BASIS.get(basis, "solid")
         if by_indicator:
             dash = ["solid", "dash", "dot", "dashdot", "longdash"][sorted(ind_names).index(key) % 5 if key in ind_names else 0]
-        fig.add_trace(go.Scatter(
-            x=plot_dates(group["period"], group["period_kind"], group["ref_date"]), y=group["value"],
-            name=label, mode="lines+markers",
-            line={"color": colours.get(area, "#555"), "dash": dash, "width": 3},
-            marker={"symbol": SYMBOL_BY_BASIS.get(basis, "circle"), "size": 9},
-            hovertext=hover, hoverinfo="text", meta={"area": area, "basis": basis, **_years(group)},
-            visible=bases_shown is None or basis in bases_shown,
-        ))
-    base_layout(fig, lang, title, y_title)
+        data.append({
+            "type": "scatter", "x": dated(plot_dates(group["period"], group["period_kind"], group["ref_date"])),
+            "y": group["value"].to_numpy(dtype=float), "name": label, "mode": "lines+markers",
+            "line": {"color": colours.get(area, "#555"), "dash": dash, "width": 3},
+            "marker": {"symbol": SYMBOL_BY_BASIS.get(basis, "circle"), "size": 9},
+            "hovertext": hover, "hoverinfo": "text", "meta": {"area": area, "basis": basis, **_years(group)},
+            "visible": bases_shown is None or basis in bases_shown,
+        })
+    fig = {"data": data, "layout": layout_of(lang, title, y_title)}
+    layout = fig["layout"]
     indexed = bool(len(rows)) and rows["unit"].eq("index").all()
-    localise_y(fig, rows["value"], lang, lambda v: tick_label(v, lang),
-               include_zero=not indexed)
+    localise_y(fig, rows["value"], lang, lambda v: tick_label(v, lang), include_zero=not indexed)
     if targets is not None and not targets.empty:
         for r in targets.itertuples():
             if pd.isna(r.value):
-                x0, x1 = pd.Timestamp(f"{r.year_from}-01-01"), pd.Timestamp(f"{r.year_to}-12-31")
-                fig.add_vrect(x0=x0, x1=x1, fillcolor=colours.get(r.area_id, "#555"), opacity=0.12, line_width=0,
-                              annotation_text=f"{names.get(r.area_id, r.area_id)}: "
-                              + t(f"target.{r.target}", lang, years=r.year_to if r.year_from == r.year_to
-                                  else f"{r.year_from}–{r.year_to}"),
-                              annotation_position="top left", annotation_font_size=11)
+                x0, x1 = f"{r.year_from}-01-01", f"{r.year_to}-12-31"
+                layout.setdefault("shapes", []).append({
+                    "type": "rect", "x0": x0, "x1": x1, "xref": "x", "y0": 0, "y1": 1, "yref": "y domain",
+                    "fillcolor": colours.get(r.area_id, "#555"), "opacity": 0.12, "line": {"width": 0}})
+                layout["annotations"].append({
+                    "text": f"{names.get(r.area_id, r.area_id)}: " + t(
+                        f"target.{r.target}", lang,
+                        years=r.year_to if r.year_from == r.year_to else f"{r.year_from}–{r.year_to}"),
+                    "x": x0, "xref": "x", "xanchor": "left", "y": 1, "yref": "y domain", "yanchor": "top",
+                    "showarrow": False, "font": {"size": 11}})
             elif r.unit == "%":
-                fig.add_trace(go.Scatter(
-                    x=[pd.Timestamp(f"{r.year_to}-12-31")], y=[r.value], mode="markers+text",
-                    marker={"symbol": "star", "size": 16, "color": colours.get(r.area_id, "#555")},
-                    text=[t("chart.target_label", lang, year=r.year_to)], textposition="top center",
-                    name=t("chart.target", lang) + " — " + names.get(r.area_id, r.area_id),
-                    hovertext=[t(f"target.{r.target}", lang, years=r.year_to)], hoverinfo="text"))
+                data.append({
+                    "type": "scatter", "x": [f"{r.year_to}-12-31"], "y": [r.value], "mode": "markers+text",
+                    "marker": {"symbol": "star", "size": 16, "color": colours.get(r.area_id, "#555")},
+                    "text": [t("chart.target_label", lang, year=r.year_to)], "textposition": "top center",
+                    "name": t("chart.target", lang) + " — " + names.get(r.area_id, r.area_id),
+                    "hovertext": [t(f"target.{r.target}", lang, years=r.year_to)], "hoverinfo": "text"})
     if events is not None and not events.empty:
-        add_event_markers(fig, events, lang, visible=events_shown)
+        data.append(event_markers(events, lang, visible=events_shown))
+        layout["yaxis2"] = {"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True}
     if bases_shown is not None:
-        fig.add_annotation(text=t("common.no_data_chart", lang), name="no-data", showarrow=False, font={"size": 18},
-                           xref="paper", yref="paper", x=0.5, y=0.5,
-                           visible=not rows["basis"].isin(list(bases_shown)).any())
+        layout["annotations"].append({
+            "text": t("common.no_data_chart", lang), "name": "no-data", "showarrow": False, "font": {"size": 18},
+            "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
+            "visible": not rows["basis"].isin(list(bases_shown)).any()})
     return fixed_margins(fig)
 
 
-def add_event_markers(fig: go.Figure, events: pd.DataFrame, lang: str, visible: bool = True) -> go.Figure:
-    """Milestones of the partnership as markers along the bottom of the chart; customdata = event id. The trace
-    is marked ``meta.role = "milestones"``: a page shows or hides it in the browser (``visible``)."""
-    fig.add_trace(go.Scatter(
-        x=events["start"], y=[0] * len(events), yaxis="y2", mode="markers",
-        marker={"symbol": "diamond-wide", "size": 14, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
-        name=t("chart.milestones", lang), customdata=events["id"],
-        hovertext=[f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
-                   zip(events["start"], events["precision"], events[f"title_{lang}"])],
-        hoverinfo="text", meta={"role": "milestones"}, visible=visible,
-    ))
-    fig.update_layout(yaxis2={"overlaying": "y", "range": [0, 1], "visible": False, "fixedrange": True})
-    return fig
+def dated(values) -> list:
+    """Dates as ISO text (what plotly's JSON makes of them, without its encoder's per-value work)."""
+    return [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
+
+
+def event_markers(events: pd.DataFrame, lang: str, visible: bool = True) -> dict:
+    """Milestones of the partnership as markers along the bottom of the chart (on an overlaid ``y2`` axis from 0
+    to 1); customdata = event id. The trace is marked ``meta.role = "milestones"``: a page shows or hides it in
+    the browser (``visible``)."""
+    return {
+        "type": "scatter", "x": dated(events["start"]), "y": [0] * len(events), "yaxis": "y2", "mode": "markers",
+        "marker": {"symbol": "diamond-wide", "size": 14, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
+        "name": t("chart.milestones", lang), "customdata": events["id"].tolist(),
+        "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
+                      zip(events["start"], events["precision"], events[f"title_{lang}"])],
+        "hoverinfo": "text", "meta": {"role": "milestones"}, "visible": visible,
+    }
 
 
 def paired_bars(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, title: str = "", y_title: str = "",

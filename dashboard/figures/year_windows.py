@@ -33,7 +33,7 @@ def table(rows: pd.DataFrame, span: tuple[int, int], formatter: Callable[[float]
     values = rows[["year", "value"]].dropna() if len(rows) else pd.DataFrame({"year": [], "value": []})
     values = values[values["year"].between(first, last) & np.isfinite(values["value"].astype(float))]
     by_year = values.groupby("year")["value"].agg(["min", "max"]).reindex(years)
-    lows, highs = by_year["min"].to_numpy(dtype=float), by_year["max"].to_numpy(dtype=float)
+    lows, highs = _listed(by_year["min"].to_numpy(dtype=float)), _listed(by_year["max"].to_numpy(dtype=float))
     axes: list[dict] = []
     known: dict[tuple, int] = {}
     ticks_of: dict[tuple[float, float], tuple] = {}       # many windows share their lowest and highest value
@@ -41,7 +41,7 @@ def table(rows: pd.DataFrame, span: tuple[int, int], formatter: Callable[[float]
     for s in range(len(years)):
         row, lo, hi = [], np.inf, -np.inf
         for e in range(s, len(years)):
-            if not np.isnan(lows[e]):
+            if lows[e] is not None:
                 lo, hi = min(lo, lows[e]), max(hi, highs[e])
             if lo > hi:
                 row.append(-1)
@@ -55,7 +55,7 @@ def table(rows: pd.DataFrame, span: tuple[int, int], formatter: Callable[[float]
                 axes.append({"tickvals": list(ticks), "ticktext": text, "left": left_margin(text, title, size)})
             row.append(known[ticks])
         index.append(row)
-    return {"first": first, "lows": _listed(lows), "highs": _listed(highs), "zero": include_zero, "axes": axes,
+    return {"first": first, "lows": lows, "highs": highs, "zero": include_zero, "axes": axes,
             "index": index}
 
 
