@@ -11,6 +11,9 @@ from werkzeug.http import parse_accept_header
 LANGUAGES = ("en", "de", "ja")
 DEFAULT_LANGUAGE = "en"
 HERE = Path(__file__).parent
+# libyaml's safe loader when PyYAML has it: the same safe subset, about ten times faster (the pure-Python one took
+# a tenth of a second per language, on the first request of each language in each worker)
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @lru_cache(maxsize=None)
@@ -18,7 +21,7 @@ def catalogue(lang: str) -> dict[str, str]:
     """All texts of ``lang``: every ``locales/<lang>/*.yaml`` file, one per part of the app."""
     merged: dict[str, str] = {}
     for path in sorted((HERE / "locales" / lang).glob("*.yaml")):
-        merged.update(_flatten(yaml.safe_load(path.read_text(encoding="utf-8")) or {}))
+        merged.update(_flatten(yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}))
     return merged
 
 
