@@ -56,15 +56,21 @@ SLOW_S = 30.0  # a response slower than this counts as an error (the viewer has 
 HARD_TIMEOUT_S = 90.0  # the client keeps waiting this long (no abandoned work piling up on the server)
 VERSION = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{8}")
 
-# The view change on /en/people (absolute → index) as the browser sent it on 2026-11-30; replaced at start
-# by the payload captured from Chromium when that works. (The basis check boxes no longer call the server:
-# they show and hide lines in the browser.)
+# The view change on /en/people (absolute → index) as the browser sent it on 2026-11-30 (the chart and its axes
+# for every window of years); replaced at start by the payload captured from Chromium when that works. (The basis
+# check boxes and the years slider no longer call the server: the browser shows them.)
 FALLBACK_PAYLOAD = {
-    "output": "people-population.figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b",
-    "outputs": {
-        "id": "people-population",
-        "property": "figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b"
-    },
+    "output": "..people-population.figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b...people-population-windows.data..",
+    "outputs": [
+        {
+            "id": "people-population",
+            "property": "figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b"
+        },
+        {
+            "id": "people-population-windows",
+            "property": "data"
+        }
+    ],
     "inputs": [
         {
             "id": "people-view",
