@@ -9,7 +9,7 @@ from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
 from dashboard.data import current
 from dashboard.export import rows_to_csv
-from dashboard.figures.small_multiples import share_height
+from dashboard.figures.share_panels import share_height
 from dashboard.i18n import format as fmt
 from dashboard.i18n import normalise_language, t
 from dashboard.views.energy import SHARES, YEARS, EnergyView
@@ -18,7 +18,6 @@ dash.register_page(__name__, path_template="/<lang>/energy", title=shell.page_ti
 
 CONTROLS = (Input("energy-indicator", "value"), Input("energy-areas", "value"), Input("energy-years", "value"),
             Input("energy-events", "value"))
-EVENTS = State("energy-events", "value")    # the milestones are shown in the browser (see below)
 
 
 def target_notes(dataset, view: EnergyView, lang: str) -> list[str]:
@@ -60,15 +59,17 @@ def layout(lang: str = "en", **q):
                    height=380),
         html.Div(id="energy-url", hidden=True), html.Div(id="energy-event-sink", hidden=True),
         dcc.Store(id="energy-lang", data=lang), dcc.Store(id="energy-pair", data=view.pair.id),
+        dcc.Store(id="energy-panels", data=view.shares_store(dataset, lang)),
     ]
     return shell.page(lang, "energy", content, dataset, view)
 
 
-@callback(Output("energy-shares", "figure"), *CONTROLS[:3], EVENTS, State("energy-lang", "data"),
+# The years ask the server for every panel of the new window; the browser draws the chosen ones (below).
+@callback(Output("energy-panels", "data"), Input("energy-years", "value"), State("energy-lang", "data"),
           State("energy-pair", "data"), prevent_initial_call=True)
-def update(indicators, areas, years, events, lang, pair_id):
+def update(years, lang, pair_id):
     dataset = current()
-    return EnergyView.from_controls(dataset, pair_id, indicators, areas, years, events).shares_figure(dataset, lang)
+    return EnergyView.from_controls(dataset, pair_id, None, None, years, None).shares_store(dataset, lang)
 
 
 @callback(Output("energy-shares-download", "data"), Input("energy-shares-csv", "n_clicks"),
@@ -88,11 +89,15 @@ clientside_callback(
     Output("energy-url", "children"), *CONTROLS,
 )
 
-# the figure carries the milestones (hidden unless asked for): showing them needs no round trip
+# measures, places and milestones are chosen in the browser, from every panel the server sent: no round trip
+# (the layout carries the figure drawn from the same panels by share_figure, so nothing runs at first paint)
 clientside_callback(
-    "function(on, figure) { return window.twincity.showLayer(on, figure, ['milestones']); }",
-    Output("energy-shares", "figure", allow_duplicate=True),
-    Input("energy-events", "value"), State("energy-shares", "figure"), prevent_initial_call=True,
+    """function(panels, indicator, areas, events) {
+        return window.twincity.energyPanels(panels, indicator, areas, events);
+    }""",
+    Output("energy-shares", "figure"),
+    Input("energy-panels", "data"), Input("energy-indicator", "value"), Input("energy-areas", "value"),
+    Input("energy-events", "value"), prevent_initial_call=True,
 )
 
 clientside_callback(

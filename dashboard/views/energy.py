@@ -7,7 +7,8 @@ import pandas as pd
 
 from dashboard import query
 from dashboard.cache import per_version
-from dashboard.figures.small_multiples import capacity_panels, share_panels
+from dashboard.figures.share_panels import share_figure, share_store
+from dashboard.figures.small_multiples import capacity_panels
 from dashboard.i18n import t
 from dashboard.selection import series
 from dashboard.views.base import PageView
@@ -60,6 +61,10 @@ class EnergyView(PageView):
     def targets(self, dataset) -> pd.DataFrame:
         return dataset.targets[dataset.targets["area_id"].isin(self.areas)]
 
+    def shares_store(self, dataset, lang: str) -> dict:
+        """Every measure and place of the pair within the years, for the browser to draw any choice of them."""
+        return _shares_store(dataset, lang, self.pair, self.years)
+
     def shares_figure(self, dataset, lang: str):
         return _shares_figure(dataset, lang, self)
 
@@ -68,9 +73,15 @@ class EnergyView(PageView):
                                basis_labels=dataset.bases)
 
 
+@per_version(maxsize=64)
+def _shares_store(dataset, lang, pair, years):
+    # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
+    everything = EnergyView(pair=pair, indicators=SHARES, areas=pair.areas, years=years)
+    return share_store(everything.share_rows(dataset), dataset.places, lang, indicators=dataset.indicators,
+                       order=SHARES, targets=everything.targets(dataset), years=years,
+                       events=milestones(dataset, pair, years, EVENT_FIELDS))
+
+
 @per_version()
 def _shares_figure(dataset, lang, view: EnergyView):
-    # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
-    return share_panels(view.share_rows(dataset), dataset.places, lang, indicators=dataset.indicators,
-                        order=SHARES, targets=view.targets(dataset), years=view.years,
-                        events=milestones(dataset, view.pair, view.years, EVENT_FIELDS), events_shown=view.events)
+    return share_figure(view.shares_store(dataset, lang), view.indicators, view.areas, view.events)
