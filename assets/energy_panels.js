@@ -13,6 +13,7 @@ window.twincity.energyPanels = function (store, indicators, areas, events) {
   });
   if (!panels.length) { return copy(store.empty); }
   var layout = copy(store.grids[panels.length - 1]);
+  if (store.template) { layout.template = copy(store.template); }   /* the same for every grid: sent once */
   var data = [], inLegend = {}, left = 0;
   panels.forEach(function (m, i) {
     var n = i + 1, axes = {xaxis: "x", yaxis: "y" + suffix(n)};

@@ -140,8 +140,10 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
             "customdata": events["id"].tolist(), "hoverinfo": "text", "meta": {"role": "milestones"},
             "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
                           zip(events["start"], events["precision"], events[f"title_{lang}"])]}
+    grids = [_panel_layout(n, lang, years) for n in range(1, len(order) + 1)]
+    template = [grid.pop("template", None) for grid in grids][0]    # the same in every grid: sent once
     return {"measures": measures, "bands": bands, "target_areas": list(dict.fromkeys(targets["area_id"])),
-            "milestones": milestones, "grids": [_panel_layout(n, lang, years) for n in range(1, len(order) + 1)],
+            "milestones": milestones, "grids": grids, "template": template,
             "empty": empty(t("common.no_data_chart", lang), lang).to_plotly_json()}
 
 
@@ -152,6 +154,8 @@ def share_figure(store: dict, indicators, areas, events_shown: bool = False) -> 
     if not panels:
         return copy.deepcopy(store["empty"])
     layout = copy.deepcopy(store["grids"][len(panels) - 1])
+    if store["template"] is not None:
+        layout["template"] = copy.deepcopy(store["template"])
     data: list[dict] = []
     shown_in_legend: set[str] = set()
     for n, (measure, annotation) in enumerate(zip(panels, layout["annotations"]), start=1):
