@@ -4,6 +4,16 @@
 window.twincity = window.twincity || {};
 window.twincity.energyPanels = function (store, indicators, areas, events) {
   if (!store || !store.grids) { return window.dash_clientside.no_update; }
+  /* the milestones alone: the figure drawn last with their trace shown or hidden (plotly redraws less) */
+  var last = window.twincity.energyPanels.last, key = JSON.stringify([indicators || [], areas || []]);
+  if (last && last.store === store && last.key === key) {
+    return window.twincity.showLayer(events, last.figure, ["milestones"]);
+  }
+  var figure = window.twincity.energyPanels.draw(store, indicators, areas, events);
+  window.twincity.energyPanels.last = {store: store, key: key, figure: figure};
+  return figure;
+};
+window.twincity.energyPanels.draw = function (store, indicators, areas, events) {
   var copy = function (x) { return JSON.parse(JSON.stringify(x)); };
   var chosen = function (area) { return (areas || []).indexOf(area) >= 0; };
   var suffix = function (n) { return n === 1 ? "" : String(n); };
