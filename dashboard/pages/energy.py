@@ -69,7 +69,8 @@ def layout(lang: str = "en", **q):
           State("energy-pair", "data"), prevent_initial_call=True)
 def update(years, lang, pair_id):
     dataset = current()
-    return EnergyView.from_controls(dataset, pair_id, None, None, years, None).shares_store(dataset, lang)
+    view = EnergyView.from_controls(dataset, pair_id, None, None, years, None)
+    return view.shares_store(dataset, normalise_language(lang))
 
 
 @callback(Output("energy-shares-download", "data"), Input("energy-shares-csv", "n_clicks"),

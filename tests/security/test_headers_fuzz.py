@@ -53,11 +53,10 @@ CALLBACKS = {
                    ("economy-years", "value", [2000, 2025])],
         "state": [("economy-lang", "data", "en"), ("economy-pair", "data", "essen_koriyama")],
     },
-    "energy": {
-        "output": "energy-shares.figure",
-        "outputs": {"id": "energy-shares", "property": "figure"},
-        "inputs": [("energy-indicator", "value", ["re_share_energy_demand"]), ("energy-areas", "value", ["essen"]),
-                   ("energy-years", "value", [2005, 2042]), ("energy-events", "value", [])],   # events: State
+    "energy": {     # the years ask for every panel; measures, places and milestones are the browser's
+        "output": "energy-panels.data",
+        "outputs": {"id": "energy-panels", "property": "data"},
+        "inputs": [("energy-years", "value", [2005, 2042])],
         "state": [("energy-lang", "data", "en"), ("energy-pair", "data", "essen_koriyama")],
     },
 }
