@@ -6,7 +6,6 @@
 * :func:`share_figure` — the figure for the chosen measures and places (and the milestones on or off). The
   browser does the same in ``assets/energy_panels.js``, so the check boxes need no round trip; the server uses
   this one for the first paint and for decks and briefings.
-* :func:`share_panels` — the figure for some rows (every measure and place in them).
 
 A panel's axis depends only on its highest figure (values and targets of the chosen places), and the highest
 figure of some places is the highest of one of them: so an axis per (measure, place) is enough.
@@ -141,7 +140,9 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
             "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
                           zip(events["start"], events["precision"], events[f"title_{lang}"])]}
     grids = [_panel_layout(n, lang, years) for n in range(1, len(order) + 1)]
-    template = [grid.pop("template", None) for grid in grids][0]    # the same in every grid: sent once
+    template = None
+    for grid in grids:      # plotly's default template, the same in every grid: sent once
+        template = grid.pop("template", None)
     return {"measures": measures, "bands": bands, "target_areas": list(dict.fromkeys(targets["area_id"])),
             "milestones": milestones, "grids": grids, "template": template,
             "empty": empty(t("common.no_data_chart", lang), lang).to_plotly_json()}
@@ -150,7 +151,8 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
 def share_figure(store: dict, indicators, areas, events_shown: bool = False) -> dict:
     """The figure for the chosen ``indicators`` and ``areas`` — what ``energyPanels`` in the browser draws."""
     chosen = set(areas or ())
-    panels = [m for m in store["measures"] if m["id"] in set(indicators or ()) and chosen & {line["area"] for line in m["lines"]}]
+    panels = [m for m in store["measures"]
+              if m["id"] in set(indicators or ()) and chosen & {line["area"] for line in m["lines"]}]
     if not panels:
         return copy.deepcopy(store["empty"])
     layout = copy.deepcopy(store["grids"][len(panels) - 1])
@@ -175,12 +177,3 @@ def share_figure(store: dict, indicators, areas, events_shown: bool = False) -> 
         data.append({**store["milestones"], "yaxis": f"y{_suffix(len(panels))}", "visible": bool(events_shown)})
     return fixed_margins({"data": data, "layout": layout}, size=SIZE)
 
-
-def share_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicators: pd.DataFrame,
-                 order: tuple[str, ...], targets: pd.DataFrame | None = None,
-                 events: pd.DataFrame | None = None, years: tuple[int, int] | None = None,
-                 events_shown: bool = True) -> dict:
-    """One panel per measure in ``order`` that has rows, every place of the rows."""
-    store = share_store(rows, places, lang, indicators=indicators, order=order, targets=targets, events=events,
-                        years=years)
-    return share_figure(store, order, set(rows["area_id"]), events_shown)

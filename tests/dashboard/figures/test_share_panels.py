@@ -6,7 +6,7 @@ import json
 import plotly.utils
 import pytest
 
-from dashboard.figures.share_panels import HEADROOM, PANEL_HEIGHT, share_figure, share_panels
+from dashboard.figures.share_panels import HEADROOM, PANEL_HEIGHT, share_figure
 from dashboard.selection import series
 from dashboard.views.energy import SHARES, EnergyView
 
@@ -73,9 +73,3 @@ def test_no_measure_or_no_place_is_the_no_data_figure(dataset, view):
     assert share_figure(store, SHARES, ()) == store["empty"]
     assert share_figure(store, SHARES, ()) is not store["empty"]     # a copy: the cached store stays as it is
 
-
-def test_share_panels_draws_every_measure_and_place_of_its_rows(dataset, view):
-    rows = view.share_rows(dataset)
-    fig = share_panels(rows, dataset.places, "en", indicators=dataset.indicators, order=SHARES, years=YEARS)
-    drawn = {(tr["meta"]["indicator"], tr["meta"]["area"]) for tr in fig["data"]}
-    assert drawn == set(zip(rows["indicator_id"], rows["area_id"]))
