@@ -1,14 +1,15 @@
 """Renewable shares, one panel per measure, drawn in the browser from one description of every panel.
 
-* :func:`share_store` — for one window of years, every measure × every place of the pair as ready traces
-  (lines, target stars, target bands, the milestones), the panel grid for 1 … 6 panels, and per measure and
-  place the y axis the panel gets when that place holds its highest figure (ticks formatted here);
-* :func:`share_figure` — the figure for the chosen measures and places (and the milestones on or off). The
-  browser does the same in ``assets/energy_panels.js``, so the check boxes need no round trip; the server uses
-  this one for the first paint and for decks and briefings.
+* :func:`share_store` — every year of every measure × every place of the pair as ready traces (lines with the
+  years of their points, target stars, target bands, the milestones), the panel grid for 1 … 6 panels, and per
+  measure and place the y axes the panel can get (ticks formatted here);
+* :func:`share_figure` — the figure for the chosen measures, places and window of years (and the milestones on
+  or off). The browser does the same in ``assets/energy_panels.js``, so no control of the chart needs a round
+  trip; the server uses this one for the first paint and for decks and briefings.
 
-A panel's axis depends only on its highest figure (values and targets of the chosen places), and the highest
-figure of some places is the highest of one of them: so an axis per (measure, place) is enough.
+A panel's axis depends only on its highest figure within the window (values of the chosen places there, and
+their targets), and the highest figure of some places is the highest of one of them, which is one of its values
+or its target: so the axes of each (measure, place) for each of those figures are enough.
 """
 from __future__ import annotations
 
@@ -63,14 +64,12 @@ def _suffix(n: int) -> str:
     return "" if n == 1 else str(n)
 
 
-def _panel_layout(panels: int, lang: str, years) -> dict:
-    """The layout of ``panels`` stacked panels, all but what depends on the measures and places chosen
-    (titles' text, y ranges and ticks, bands, left margin)."""
+def _panel_layout(panels: int, lang: str) -> dict:
+    """The layout of ``panels`` stacked panels, all but what depends on the measures, places and years chosen
+    (titles' text, x range, y ranges and ticks, bands, left margin)."""
     height = PANEL_HEIGHT * panels + 120
     layout = json.loads(_grid(panels, height))
     layout["xaxis"]["gridcolor"] = "#f0f0f0"
-    if years:
-        layout["xaxis"]["range"] = [f"{years[0]}-01-01", f"{years[1]}-12-31"]
     for n in range(1, panels + 1):
         layout[f"yaxis{_suffix(n)}"].update(gridcolor="#e5e5e5", zeroline=False)
     for annotation in layout["annotations"]:   # panel titles: at the left of their panel
@@ -90,9 +89,9 @@ def _axis(top: float, lang: str) -> dict:
 
 def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicators: pd.DataFrame,
                 order: tuple[str, ...], targets: pd.DataFrame | None = None,
-                events: pd.DataFrame | None = None, years: tuple[int, int] | None = None) -> dict:
-    """Everything :func:`share_figure` (and the browser) needs to draw any choice of measures and places of
-    ``rows`` (all the measures and places on offer, within ``years``) — plain JSON-able data."""
+                events: pd.DataFrame | None = None) -> dict:
+    """Everything :func:`share_figure` (and the browser) needs to draw any choice of measures, places and years
+    of ``rows`` (all the measures, places and years on offer) — plain JSON-able data."""
     labels = dict(zip(indicators["id"], indicators[f"label_{lang}"]))
     names, colours = _names(places, lang), _colours(places)
     targets = targets if targets is not None else pd.DataFrame(columns=["area_id", "target", "value"])
@@ -104,7 +103,7 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
         for area, group in mine.groupby("area_id", sort=False):   # in the order of their first figure
             group = group.sort_values("ref_date")
             name = names.get(area, area)
-            lines.append({"area": area, "trace": {
+            lines.append({"area": area, "years": [int(y) for y in group["year"]], "trace": {
                 "type": "scatter", "x": _dated(plot_dates(group["period"], group["period_kind"], group["ref_date"])),
                 "y": group["value"].tolist(), "mode": "lines+markers", "name": name, "legendgroup": area,
                 "line": {"color": colours.get(area, "#555"), "width": 3}, "marker": {"size": 8},
@@ -112,10 +111,11 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
                 "hovertext": [f"{name} — {label}<br>{fmt.period(p, k, d, lang)}: {fmt.value(v, u, lang, 1)}"
                               for p, k, d, v, u in zip(group["period"], group["period_kind"], group["ref_date"],
                                                        group["value"], group["unit"])]}})
-            tops[area] = float(group["value"].max())
-        stars = []
+            tops[area] = {float(v) for v in group["value"] if v == v}
+        stars, goals = [], {}
         for r in targets[targets["target"].eq(measure) & targets["value"].notna()].itertuples():
-            tops[r.area_id] = max(tops.get(r.area_id, float(r.value)), float(r.value))
+            goals[r.area_id] = max(goals.get(r.area_id, float(r.value)), float(r.value))
+            tops.setdefault(r.area_id, set()).add(float(r.value))
             stars.append({"area": r.area_id, "trace": {
                 "type": "scatter", "x": [f"{r.year_to}-07-01"], "y": [r.value], "mode": "markers+text",
                 "marker": {"symbol": "star", "size": 15, "color": colours.get(r.area_id, "#555")},
@@ -123,8 +123,9 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
                 "cliponaxis": False, "showlegend": False, "hoverinfo": "text", "meta": {"target": r.target},
                 "hovertext": [names.get(r.area_id, r.area_id) + ": " + t(f"target.{r.target}", lang,
                                                                          years=r.year_to)]}})
-        measures.append({"id": measure, "title": label, "lines": lines, "stars": stars,
-                         "axes": [{"area": area, **_axis(top, lang)} for area, top in tops.items() if top == top]})
+        measures.append({"id": measure, "title": label, "lines": lines, "stars": stars, "targets": goals,
+                         "axes": [{"area": area, **_axis(top, lang)} for area, values in tops.items()
+                                  for top in sorted(values)]})
     bands = [{"area": r.area_id, "shape": {"type": "rect", "xref": "x", "y0": 0, "y1": 1,
                                            "x0": f"{r.year_from}-01-01", "x1": f"{r.year_to}-12-31",
                                            "fillcolor": colours.get(r.area_id, "#555"), "opacity": 0.12,
@@ -139,7 +140,7 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
             "customdata": events["id"].tolist(), "hoverinfo": "text", "meta": {"role": "milestones"},
             "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
                           zip(events["start"], events["precision"], events[f"title_{lang}"])]}
-    grids = [_panel_layout(n, lang, years) for n in range(1, len(order) + 1)]
+    grids = [_panel_layout(n, lang) for n in range(1, len(order) + 1)]
     template = None
     for grid in grids:      # plotly's default template, the same in every grid: sent once
         template = grid.pop("template", None)
@@ -148,32 +149,50 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
             "empty": empty(t("common.no_data_chart", lang), lang).to_plotly_json()}
 
 
-def share_figure(store: dict, indicators, areas, events_shown: bool = False) -> dict:
-    """The figure for the chosen ``indicators`` and ``areas`` — what ``energyPanels`` in the browser draws."""
+def _top(measure: dict, area: str, years: tuple[int, int]) -> float | None:
+    """The highest figure of ``area`` in a panel: its values within ``years`` and its target (None: neither)."""
+    values = [v for line in measure["lines"] if line["area"] == area
+              for y, v in zip(line["years"], line["trace"]["y"]) if years[0] <= y <= years[1]]
+    if area in measure["targets"]:
+        values.append(measure["targets"][area])
+    return max(values) if values else None
+
+
+def _in_window(line: dict, years: tuple[int, int]) -> bool:
+    return any(years[0] <= y <= years[1] for y in line["years"])
+
+
+def share_figure(store: dict, indicators, areas, events_shown: bool = False,
+                 years: tuple[int, int] = (0, 9999)) -> dict:
+    """The figure for the chosen ``indicators``, ``areas`` and ``years`` — what ``energyPanels`` in the browser
+    draws. A line is drawn whole when it has a figure within the years (the x axis shows the years)."""
     chosen = set(areas or ())
-    panels = [m for m in store["measures"]
-              if m["id"] in set(indicators or ()) and chosen & {line["area"] for line in m["lines"]}]
+    panels = [m for m in store["measures"] if m["id"] in set(indicators or ())
+              and any(line["area"] in chosen and _in_window(line, years) for line in m["lines"])]
     if not panels:
         return copy.deepcopy(store["empty"])
     layout = copy.deepcopy(store["grids"][len(panels) - 1])
     if store["template"] is not None:
         layout["template"] = copy.deepcopy(store["template"])
+    layout["xaxis"]["range"] = [f"{years[0]}-01-01", f"{years[1]}-12-31"]
     data: list[dict] = []
     shown_in_legend: set[str] = set()
     for n, (measure, annotation) in enumerate(zip(panels, layout["annotations"]), start=1):
         axes = {"xaxis": "x", "yaxis": f"y{_suffix(n)}"}
         annotation["text"] = measure["title"]
         for line in measure["lines"]:
-            if line["area"] in chosen:   # the legend names a place once: at its first line
+            if line["area"] in chosen and _in_window(line, years):   # the legend names a place once: at its first line
                 data.append({**line["trace"], **axes, "showlegend": line["area"] not in shown_in_legend})
                 shown_in_legend.add(line["area"])
         data.extend({**star["trace"], **axes} for star in measure["stars"] if star["area"] in chosen)
-        mine = [axis for axis in measure["axes"] if axis["area"] in chosen]
-        layout[f"yaxis{_suffix(n)}"].update(max(mine, key=lambda axis: axis["top"])["axis"])
+        # the panel's axis: that of the chosen place with the highest figure, for that figure
+        tops = [(top, area) for area in sorted(chosen) if (top := _top(measure, area, years)) is not None]
+        top, area = max(tops, key=lambda pair: pair[0])
+        axis = next(a for a in measure["axes"] if a["area"] == area and a["top"] == top)
+        layout[f"yaxis{_suffix(n)}"].update(axis["axis"])
     if chosen & set(store["target_areas"]):   # a target period as a band across every panel
         layout["shapes"] = [{**band["shape"], "yref": f"y{_suffix(n)} domain"} for band in store["bands"]
                             if band["area"] in chosen for n in range(1, len(panels) + 1)]
     if store["milestones"]:
         data.append({**store["milestones"], "yaxis": f"y{_suffix(len(panels))}", "visible": bool(events_shown)})
     return fixed_margins({"data": data, "layout": layout}, size=SIZE)
-

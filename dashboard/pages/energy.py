@@ -64,18 +64,6 @@ def layout(lang: str = "en", **q):
     return shell.page(lang, "energy", content, dataset, view)
 
 
-# The years ask the server for every panel of the new window, and for the chart of the chosen ones (drawn at once,
-# not by a second step in the browser after the panels arrive); the other boxes draw from the panels (below).
-@callback(Output("energy-panels", "data"), Output("energy-shares", "figure", allow_duplicate=True),
-          Input("energy-years", "value"), State("energy-indicator", "value"), State("energy-areas", "value"),
-          State("energy-events", "value"), State("energy-lang", "data"), State("energy-pair", "data"),
-          prevent_initial_call=True)
-def update(years, indicators, areas, events, lang, pair_id):
-    dataset, lang = current(), normalise_language(lang)
-    view = EnergyView.from_controls(dataset, pair_id, indicators, areas, years, events)
-    return view.shares_store(dataset, lang), view.shares_figure(dataset, lang)
-
-
 @callback(Output("energy-shares-download", "data"), Input("energy-shares-csv", "n_clicks"),
           *(State(c.component_id, c.component_property) for c in CONTROLS), State("energy-lang", "data"),
           State("energy-pair", "data"), prevent_initial_call=True)
@@ -93,15 +81,15 @@ clientside_callback(
     Output("energy-url", "children"), *CONTROLS,
 )
 
-# measures, places and milestones are chosen in the browser, from every panel the server sent: no round trip
-# (the layout carries the figure drawn from the same panels by share_figure, so nothing runs at first paint)
+# measures, places, years and milestones are chosen in the browser, from every panel the server sent: no round
+# trip (the layout carries the figure drawn from the same panels by share_figure, so nothing runs at first paint)
 clientside_callback(
-    """function(indicator, areas, events, panels) {
-        return window.twincity.energyPanels(panels, indicator, areas, events);
+    """function(indicator, areas, years, events, panels) {
+        return window.twincity.energyPanels(panels, indicator, areas, events, years);
     }""",
     Output("energy-shares", "figure"),
-    Input("energy-indicator", "value"), Input("energy-areas", "value"), Input("energy-events", "value"),
-    State("energy-panels", "data"), prevent_initial_call=True,
+    Input("energy-indicator", "value"), Input("energy-areas", "value"), Input("energy-years", "value"),
+    Input("energy-events", "value"), State("energy-panels", "data"), prevent_initial_call=True,
 )
 
 clientside_callback(

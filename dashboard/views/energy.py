@@ -62,8 +62,8 @@ class EnergyView(PageView):
         return dataset.targets[dataset.targets["area_id"].isin(self.areas)]
 
     def shares_store(self, dataset, lang: str) -> dict:
-        """Every measure and place of the pair within the years, for the browser to draw any choice of them."""
-        return _shares_store(dataset, lang, self.pair, self.years)
+        """Every measure, place and year of the pair, for the browser to draw any choice of them."""
+        return _shares_store(dataset, lang, self.pair)
 
     def shares_figure(self, dataset, lang: str):
         return _shares_figure(dataset, lang, self)
@@ -74,14 +74,14 @@ class EnergyView(PageView):
 
 
 @per_version(maxsize=64)
-def _shares_store(dataset, lang, pair, years):
+def _shares_store(dataset, lang, pair):
     # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
-    everything = EnergyView(pair=pair, indicators=SHARES, areas=pair.areas, years=years)
+    everything = EnergyView(pair=pair, indicators=SHARES, areas=pair.areas, years=YEARS)
     return share_store(everything.share_rows(dataset), dataset.places, lang, indicators=dataset.indicators,
-                       order=SHARES, targets=everything.targets(dataset), years=years,
-                       events=milestones(dataset, pair, years, EVENT_FIELDS))
+                       order=SHARES, targets=everything.targets(dataset),
+                       events=milestones(dataset, pair, YEARS, EVENT_FIELDS))
 
 
 @per_version()
 def _shares_figure(dataset, lang, view: EnergyView):
-    return share_figure(view.shares_store(dataset, lang), view.indicators, view.areas, view.events)
+    return share_figure(view.shares_store(dataset, lang), view.indicators, view.areas, view.events, view.years)

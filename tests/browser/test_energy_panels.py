@@ -1,5 +1,5 @@
 """The energy page's shares drawn in the browser (assets/energy_panels.js) are the figure the server computes
-for the same choice (dashboard/figures/share_panels.py: share_figure), after clicks and after a years change."""
+for the same choice (dashboard/figures/share_panels.py: share_figure), after clicks and years, with no round trip."""
 import itertools
 import json
 
@@ -69,6 +69,8 @@ def wait_for(page, want: dict) -> dict:
 
 
 def test_the_browser_draws_what_the_server_computes(page, app_url, dataset):
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "_dash-update-component" in r.url else None)
     page.goto(f"{app_url}/en/energy")
     page.wait_for_function(f"() => document.querySelector('{GRAPH}') && document.querySelector('{GRAPH}')._fullData")
     areas = EnergyView.from_query(dataset, {"pair": PAIR}).pair.areas
@@ -91,7 +93,7 @@ def test_the_browser_draws_what_the_server_computes(page, app_url, dataset):
         want = expected(dataset, indicators, chosen, events=events)
         assert wait_for(page, want) == want, (indicators, chosen, events)
     assert page.evaluate(DRAWN) == first
-    # the years ask the server for the panels of the new window; the choice stays the browser's
+    # the years too are the browser's
     choose(page, "energy-areas", ["nrw", "germany"])
     choose(page, "energy-events", ["on"])
     page.focus("#energy-years .dash-slider-thumb-1")
@@ -99,6 +101,14 @@ def test_the_browser_draws_what_the_server_computes(page, app_url, dataset):
     want = expected(dataset, SHARES, ["nrw", "germany"], (DEFAULT_YEARS[0] + 1, DEFAULT_YEARS[1]), True)
     page.wait_for_function(f"(x) => String(({DRAWN})().xrange) === String(x)", arg=want["xrange"])
     assert wait_for(page, want) == want
+    page.focus("#energy-years .dash-slider-thumb-2")
+    for _ in range(DEFAULT_YEARS[1] - 2015):
+        page.keyboard.press("ArrowLeft")
+    want = expected(dataset, SHARES, ["nrw", "germany"], (DEFAULT_YEARS[0] + 1, 2015), True)
+    page.wait_for_function(f"(x) => String(({DRAWN})().xrange) === String(x)", arg=want["xrange"])
+    assert wait_for(page, want) == want
+    page.wait_for_function("() => location.search.includes('years=2006-2015')")
+    assert asked == [], asked                              # not one round trip
 
 
 def test_every_choice_is_drawn_as_in_python(page, app_url, dataset):
@@ -110,15 +120,17 @@ def test_every_choice_is_drawn_as_in_python(page, app_url, dataset):
     store = json.loads(json.dumps(view.shares_store(dataset, "en"), cls=plotly.utils.PlotlyJSONEncoder))
     cases, wanted = [], []
     measures = [SHARES, (), *[(m,) for m in SHARES], SHARES[::2], SHARES[3:]]
+    windows = [list(view.years), [2005, 2050], [2012, 2019], [2021, 2021], [2040, 2050]]
     for k in range(len(view.pair.areas) + 1):
         for areas in itertools.combinations(view.pair.areas, k):
             for n, indicators in enumerate(measures):
                 events = ["on"] if (k + n) % 2 else []
-                cases.append([list(indicators), list(areas), events])
-                chosen = EnergyView.from_controls(dataset, PAIR, list(indicators), list(areas), list(view.years), events)
+                years = windows[(k + n) % len(windows)]
+                cases.append([list(indicators), list(areas), events, years])
+                chosen = EnergyView.from_controls(dataset, PAIR, list(indicators), list(areas), years, events)
                 wanted.append(json.loads(json.dumps(chosen.shares_figure(dataset, "en"),
                                                     cls=plotly.utils.PlotlyJSONEncoder)))
-    drawn = page.evaluate("""([store, cases]) => cases.map(([i, a, e]) => window.twincity.energyPanels(store, i, a, e))""",
+    drawn = page.evaluate("""([store, cases]) => cases.map(([i, a, e, y]) => window.twincity.energyPanels(store, i, a, e, y))""",
                           [store, cases])
     assert len(drawn) == len(wanted) > 500
     for case, got, want in zip(cases, drawn, wanted):

@@ -53,13 +53,8 @@ CALLBACKS = {
                    ("economy-years", "value", [2000, 2025])],
         "state": [("economy-lang", "data", "en"), ("economy-pair", "data", "essen_koriyama")],
     },
-    "energy": {     # the years ask for every panel, and the chart; measures, places and milestones are the browser's
-        "output": "..energy-panels.data...energy-shares.figure@",   # a second writer of the chart: with a hash
-        "outputs": [{"id": "energy-panels", "property": "data"}, {"id": "energy-shares", "property": "figure"}],
-        "inputs": [("energy-years", "value", [2005, 2042]), ("energy-indicator", "value", ["re_share_energy_demand"]),
-                   ("energy-areas", "value", ["essen"]), ("energy-events", "value", [])],
-        "state": [("energy-lang", "data", "en"), ("energy-pair", "data", "essen_koriyama")],
-    },
+    # (the energy page's chart asks the server nothing: measures, places, years and milestones are drawn in the
+    # browser from the panels the layout carries)
 }
 
 
