@@ -12,11 +12,25 @@ window.twincity.syncUrl = function (params) {
   });
   var s = q.toString();
   var url = window.location.pathname + (s ? "?" + s : "") + window.location.hash;
-  if (url !== window.location.pathname + window.location.search + window.location.hash) {
-    window.history.replaceState(window.history.state, "", url);
-  }
-  window.twincity.updateLangLinks();
+  /* after the chart is drawn: the address is not what the click waits for (replacing it took 10–15 ms) */
+  clearTimeout(window.twincity.syncUrl.pending);
+  window.twincity.syncUrl.pending = setTimeout(function () {
+    if (url !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(window.history.state, "", url);
+    }
+    window.twincity.updateLangLinks();
+  }, 0);
   return s;
+};
+/* The people page's address from its controls (each control's callback sets it: no callback of its own). */
+window.twincity.peopleUrl = function (basis, view, base, years, events) {
+  return window.twincity.syncUrl({basis: basis, view: view, base: base,
+    years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
+};
+/* The energy page's address from its controls. */
+window.twincity.energyUrl = function (indicator, areas, years, events) {
+  return window.twincity.syncUrl({indicator: indicator, areas: areas,
+    years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
 };
 window.twincity.updateLangLinks = function () {
   var rest = window.location.pathname.replace(/^\/(en|de|ja)/, "");

@@ -73,18 +73,21 @@ def download(_n, indicators, areas, years, events, lang, pair_id):
     return {"content": rows_to_csv(rows, dataset, lang), "filename": "renewable_shares.csv", "type": "text/csv"}
 
 
+# The address follows the controls (a bookmark restores the view): set by the chart's callback below (a callback of
+# its own took 12–16 ms of every click), and once at load from the controls (the language links carry it).
 clientside_callback(
-    """function(indicator, areas, years, events) {
-        return window.twincity.syncUrl({indicator: indicator, areas: areas,
-            years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
+    """function(lang, indicator, areas, years, events) {
+        return window.twincity.energyUrl(indicator, areas, years, events);
     }""",
-    Output("energy-url", "children"), *CONTROLS,
+    Output("energy-url", "children"), Input("energy-lang", "data"),
+    *(State(c.component_id, c.component_property) for c in CONTROLS),
 )
 
 # measures, places, years and milestones are chosen in the browser, from every panel the server sent: no round
 # trip (the layout carries the figure drawn from the same panels by share_figure, so nothing runs at first paint)
 clientside_callback(
     """function(indicator, areas, years, events, panels) {
+        window.twincity.energyUrl(indicator, areas, years, events);
         return window.twincity.energyPanels(panels, indicator, areas, events, years);
     }""",
     Output("energy-shares", "figure"),

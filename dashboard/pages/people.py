@@ -88,42 +88,52 @@ def download_density(_n, bases, view, base_year, years, events, lang, pair_id):
     return {"content": rows_to_csv(rows, dataset, lang), "filename": "density.csv", "type": "text/csv"}
 
 
+# The address follows the controls (a bookmark restores the view). A control drawn in the browser sets it in its
+# own callback: a second callback for the address took 12–16 ms of every click; the server's controls have one.
+URL = "window.twincity.peopleUrl(basis, view, base, years, events);"
+VALUES = {name: State(f"people-{name}", "value") for name in ("basis", "view", "base", "years", "events")}
+
+
+def _js(inputs: tuple[str, ...], body: str) -> str:
+    """A callback's function: its inputs by name, then the controls it reads for the address."""
+    names = [*inputs, *(n for n in VALUES if n not in inputs)]
+    return f"function({', '.join(names)}) {{ {URL} {body} }}"
+
+
 clientside_callback(
-    """function(basis, view, base, years, events) {
-        return window.twincity.syncUrl({basis: basis, view: view, base: base,
-            years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
-    }""",
-    Output("people-url", "children"), *CONTROLS,
+    _js(("view", "base"), "return window.location.search;"),
+    Output("people-url", "children"), Input("people-view", "value"), Input("people-base", "value"),
+    *(v for n, v in VALUES.items() if n not in ("view", "base")),
 )
 
 # both charts carry every year, and the axes of every window of years: the years slider needs no round trip
 clientside_callback(
-    """function(years, population, density, populationWindows, densityWindows) {
-        return [window.twincity.showYears(years, population, populationWindows),
-                window.twincity.showYears(years, density, densityWindows)];
-    }""",
+    _js(("years", "population", "density", "populationWindows", "densityWindows"),
+        """return [window.twincity.showYears(years, population, populationWindows),
+                   window.twincity.showYears(years, density, densityWindows)];"""),
     Output("people-population", "figure", allow_duplicate=True),
     Output("people-density", "figure", allow_duplicate=True),
     Input("people-years", "value"), State("people-population", "figure"), State("people-density", "figure"),
-    State("people-population-windows", "data"), State("people-density-windows", "data"), prevent_initial_call=True,
+    State("people-population-windows", "data"), State("people-density-windows", "data"),
+    *(v for n, v in VALUES.items() if n != "years"), prevent_initial_call=True,
 )
 
 # both charts carry the lines of every basis (hidden unless chosen): choosing bases needs no round trip
 clientside_callback(
-    """function(bases, population, density) {
-        return [window.twincity.showBases(bases, population), window.twincity.showBases(bases, density)];
-    }""",
+    _js(("basis", "population", "density"),
+        "return [window.twincity.showBases(basis, population), window.twincity.showBases(basis, density)];"),
     Output("people-population", "figure", allow_duplicate=True),
     Output("people-density", "figure", allow_duplicate=True),
     Input("people-basis", "value"), State("people-population", "figure"), State("people-density", "figure"),
-    prevent_initial_call=True,
+    *(v for n, v in VALUES.items() if n != "basis"), prevent_initial_call=True,
 )
 
 # the figure carries the milestones (hidden unless asked for): showing them needs no round trip
 clientside_callback(
-    "function(on, figure) { return window.twincity.showLayer(on, figure, ['milestones']); }",
+    _js(("events", "figure"), "return window.twincity.showLayer(events, figure, ['milestones']);"),
     Output("people-population", "figure", allow_duplicate=True),
-    Input("people-events", "value"), State("people-population", "figure"), prevent_initial_call=True,
+    Input("people-events", "value"), State("people-population", "figure"),
+    *(v for n, v in VALUES.items() if n != "events"), prevent_initial_call=True,
 )
 
 clientside_callback(
