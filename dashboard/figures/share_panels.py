@@ -21,8 +21,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.small_multiples import _colours, _frame, _names, _tick_axis
-from dashboard.figures.theme import empty, fixed_margins, plot_dates
+from dashboard.figures.small_multiples import panel_frame, tick_axis
+from dashboard.figures.theme import dated, empty, fixed_margins, place_colours, place_names, plot_dates
 from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 
@@ -55,10 +55,6 @@ def share_height(fig: go.Figure) -> int:
     return int(layout.get("height") or 440)
 
 
-def _dated(values) -> list:
-    return [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
-
-
 def _suffix(n: int) -> str:
     """The axis suffix of the ``n``-th panel (from 1): "", "2", "3" …"""
     return "" if n == 1 else str(n)
@@ -74,7 +70,7 @@ def _panel_layout(panels: int, lang: str) -> dict:
         layout[f"yaxis{_suffix(n)}"].update(gridcolor="#e5e5e5", zeroline=False)
     for annotation in layout["annotations"]:   # panel titles: at the left of their panel
         annotation.update(x=layout["xaxis"]["domain"][0], xanchor="left", align="left", font={"size": SIZE})
-    layout.update(_frame(lang, height))
+    layout.update(panel_frame(lang, height))
     for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
         layout[name]["automargin"] = False   # fixed_margins: the left margin is set from the chosen ticks
     return layout
@@ -82,7 +78,7 @@ def _panel_layout(panels: int, lang: str) -> dict:
 
 def _axis(top: float, lang: str) -> dict:
     """The y axis of a panel whose highest figure is ``top``, and the left margin its tick labels need."""
-    axis = _tick_axis(max(top * HEADROOM, 10.0), lang, percent=True)
+    axis = tick_axis(max(top * HEADROOM, 10.0), lang, percent=True)
     return {"top": top, "axis": axis,
             "margin": fixed_margins({"layout": {"yaxis": dict(axis)}}, size=SIZE)["layout"]["margin"]["l"]}
 
@@ -93,7 +89,7 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
     """Everything :func:`share_figure` (and the browser) needs to draw any choice of measures, places and years
     of ``rows`` (all the measures, places and years on offer) — plain JSON-able data."""
     labels = dict(zip(indicators["id"], indicators[f"label_{lang}"]))
-    names, colours = _names(places, lang), _colours(places)
+    names, colours = place_names(places, lang), place_colours(places)
     targets = targets if targets is not None else pd.DataFrame(columns=["area_id", "target", "value"])
     measures = []
     for measure in [m for m in order if m in set(rows["indicator_id"])]:
@@ -104,7 +100,7 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
             group = group.sort_values("ref_date")
             name = names.get(area, area)
             lines.append({"area": area, "years": [int(y) for y in group["year"]], "trace": {
-                "type": "scatter", "x": _dated(plot_dates(group["period"], group["period_kind"], group["ref_date"])),
+                "type": "scatter", "x": dated(plot_dates(group["period"], group["period_kind"], group["ref_date"])),
                 "y": group["value"].tolist(), "mode": "lines+markers", "name": name, "legendgroup": area,
                 "line": {"color": colours.get(area, "#555"), "width": 3}, "marker": {"size": 8},
                 "hoverinfo": "text", "meta": {"area": area, "indicator": measure},
@@ -134,7 +130,7 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
     milestones = None
     if events is not None and not events.empty:
         milestones = {
-            "type": "scatter", "xaxis": "x", "x": _dated(events["start"]), "y": [0] * len(events),
+            "type": "scatter", "xaxis": "x", "x": dated(events["start"]), "y": [0] * len(events),
             "mode": "markers", "name": t("chart.milestones", lang),
             "marker": {"symbol": "diamond-wide", "size": 12, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
             "customdata": events["id"].tolist(), "hoverinfo": "text", "meta": {"role": "milestones"},

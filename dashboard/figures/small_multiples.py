@@ -12,21 +12,13 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from dashboard.figures.theme import FONT, empty, fixed_margins, nice_ticks
+from dashboard.figures.theme import FONT, empty, fixed_margins, nice_ticks, place_colours, place_names
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
 
 
-def _names(places: pd.DataFrame, lang: str) -> dict:
-    return dict(zip(places["id"], places[f"name_{lang}"]))
-
-
-def _colours(places: pd.DataFrame) -> dict:
-    return dict(zip(places["id"], places["colour"]))
-
-
-def _frame(lang: str, height: int) -> dict:
+def panel_frame(lang: str, height: int) -> dict:
     return {"separators": fmt.plotly_separators(lang), "font": {"family": FONT, "size": 13}, "height": height,
             "margin": {"l": 60, "r": 20, "t": 50, "b": 90}, "plot_bgcolor": "white", "paper_bgcolor": "white",
             "hovermode": "closest", "showlegend": True,
@@ -34,7 +26,7 @@ def _frame(lang: str, height: int) -> dict:
 
 
 def _layout(fig: go.Figure, lang: str, panels: int, height: int) -> go.Figure:
-    fig.update_layout(**_frame(lang, height))
+    fig.update_layout(**panel_frame(lang, height))
     fig.update_xaxes(gridcolor="#f0f0f0")
     fig.update_yaxes(gridcolor="#e5e5e5", zeroline=False)
     axes = sorted((k for k in fig.layout.to_plotly_json() if k.startswith("xaxis")),
@@ -45,10 +37,10 @@ def _layout(fig: go.Figure, lang: str, panels: int, height: int) -> go.Figure:
 
 
 def _ticks(fig: go.Figure, row: int, col: int, top: float, lang: str, percent: bool = False) -> None:
-    fig.update_yaxes(**_tick_axis(top, lang, percent), row=row, col=col)
+    fig.update_yaxes(**tick_axis(top, lang, percent), row=row, col=col)
 
 
-def _tick_axis(top: float, lang: str, percent: bool = False) -> dict:
+def tick_axis(top: float, lang: str, percent: bool = False) -> dict:
     ticks = [v for v in nice_ticks(0.0, top, 4) if v <= top]
     return {"range": [0, top], "tickmode": "array", "tickvals": ticks,
             "ticktext": [fmt.percent(v, lang, 0) if percent else fmt.number(v, lang, 0) for v in ticks]}
@@ -72,7 +64,7 @@ def capacity_panels(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indi
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
     labels = dict(zip(indicators["id"], indicators[f"label_{lang}"]))
-    names, colours = _names(places, lang), _colours(places)
+    names, colours = place_names(places, lang), place_colours(places)
     groups = capacity_groups(rows, places)
     bases = dict(zip(basis_labels["id"], basis_labels[f"label_{lang}"])) if basis_labels is not None else {}
 

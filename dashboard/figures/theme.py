@@ -58,6 +58,21 @@ def empty(message: str, lang: str) -> go.Figure:
     return fig
 
 
+def place_names(places: pd.DataFrame, lang: str) -> dict:
+    """Place id → its name in ``lang`` (from the places catalogue)."""
+    return dict(zip(places["id"], places[f"name_{lang}"]))
+
+
+def place_colours(places: pd.DataFrame) -> dict:
+    """Place id → its colour (from the places catalogue)."""
+    return dict(zip(places["id"], places["colour"]))
+
+
+def dated(values) -> list:
+    """Dates as ISO text (what plotly's JSON makes of them, without its encoder's per-value work)."""
+    return [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
+
+
 def plot_dates(periods: pd.Series, kinds: pd.Series, ref_dates: pd.Series) -> pd.Series:
     """Where a figure sits on a time axis: a year or fiscal year at its middle, a month at the 15th, a day on itself.
 

@@ -4,18 +4,10 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, empty, fixed_margins, layout_of,
-                                     localise_y, plot_dates)
+from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, dated, empty, fixed_margins,
+                                     layout_of, localise_y, place_colours, place_names, plot_dates)
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
-
-
-def _place_names(places: pd.DataFrame, lang: str) -> dict:
-    return dict(zip(places["id"], places[f"name_{lang}"]))
-
-
-def _colours(places: pd.DataFrame) -> dict:
-    return dict(zip(places["id"], places["colour"]))
 
 
 def provenance_lines(rows: pd.DataFrame, lang: str) -> list[str]:
@@ -57,7 +49,7 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
         rows = rows[rows["period_kind"].ne("document_year")]
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
-    names, colours = _place_names(places, lang), _colours(places)
+    names, colours = place_names(places, lang), place_colours(places)
     basis_names = dict(zip(bases["id"], bases[f"label_{lang}"]))
     data: list[dict] = []
     by_indicator = indicators is not None
@@ -116,11 +108,6 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
     return fixed_margins(fig)
 
 
-def dated(values) -> list:
-    """Dates as ISO text (what plotly's JSON makes of them, without its encoder's per-value work)."""
-    return [v.isoformat() if hasattr(v, "isoformat") else v for v in values]
-
-
 def event_markers(events: pd.DataFrame, lang: str, visible: bool = True) -> dict:
     """Milestones of the partnership as markers along the bottom of the chart (on an overlaid ``y2`` axis from 0
     to 1); customdata = event id. The trace is marked ``meta.role = "milestones"``: a page shows or hides it in
@@ -142,7 +129,7 @@ def paired_bars(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, title: s
     With ``indicators`` each bar is labelled "indicator (period)", for several indicators in one chart."""
     if rows.empty:
         return empty(t("common.no_data_chart", lang), lang)
-    names, colours = _place_names(places, lang), _colours(places)
+    names, colours = place_names(places, lang), place_colours(places)
     ind_names = dict(zip(indicators["id"], indicators[f"label_{lang}"])) if indicators is not None else None
     fig = go.Figure()
     for area, group in rows.groupby("area_id", sort=False):
