@@ -67,11 +67,15 @@ class PeopleView(PageView):
 
     def windows(self, dataset, lang: str) -> dict:
         """The y axes of every window of years, per chart (the page's years slider shows them in the browser)."""
-        return {"population": _population_chart(dataset, lang, self._every_year())[1],
-                "density": _density_chart(dataset, lang, self._density()._every_year())[1]}
+        return {"population": _population_windows(dataset, lang, self._axes()),
+                "density": _density_windows(dataset, lang, self._density()._axes())}
 
     def _every_year(self) -> "PeopleView":
         return self.model_copy(update={"years": YEARS})
+
+    def _axes(self) -> "PeopleView":
+        # the axes span every basis and year, whichever are shown: one table per view and base year
+        return self.model_copy(update={"years": YEARS, "bases": BASES, "events": False})
 
     def _density(self) -> "PeopleView":
         return self.model_copy(update={"view": "absolute", "base_year": 2011, "events": False})
@@ -82,24 +86,35 @@ class PeopleView(PageView):
 
 @per_version()
 def _population_chart(dataset, lang, view: PeopleView):
-    indexed = view.view == "index"
-    y_title = t("people.index_axis", lang, year=view.base_year) if indexed else t("people.persons_axis", lang)
-    rows = view.rows(dataset, "population", every_basis=True, every_year=True)
     # the milestones are always carried, hidden unless asked for: the page shows them without a round trip
     # … and so are the lines of every basis: the page shows and hides bases in the browser (the axis spans all)
-    fig = line_chart(rows, dataset.places, dataset.bases, lang, y_title=y_title,
-                     events=milestones(dataset, view.pair, YEARS), events_shown=view.events,
-                     decimals=1 if indexed else 0, bases_shown=view.bases)
-    return fig, year_windows.table(_plotted(rows), YEARS, lambda v: tick_label(v, lang), include_zero=not indexed,
-                                   title=y_title)
+    return line_chart(view.rows(dataset, "population", every_basis=True, every_year=True), dataset.places,
+                      dataset.bases, lang, y_title=_population_title(view, lang),
+                      events=milestones(dataset, view.pair, YEARS), events_shown=view.events,
+                      decimals=1 if view.view == "index" else 0, bases_shown=view.bases)
+
+
+@per_version()
+def _population_windows(dataset, lang, view: PeopleView):
+    rows = view.rows(dataset, "population", every_basis=True, every_year=True)
+    return year_windows.table(_plotted(rows), YEARS, lambda v: tick_label(v, lang), include_zero=view.view != "index",
+                              title=_population_title(view, lang))
+
+
+def _population_title(view: PeopleView, lang: str) -> str:
+    return t("people.index_axis", lang, year=view.base_year) if view.view == "index" else t("people.persons_axis", lang)
 
 
 @per_version()
 def _density_chart(dataset, lang, view: PeopleView):
-    y_title = t("people.density_axis", lang)
+    return line_chart(view.rows(dataset, "density", every_basis=True, every_year=True), dataset.places, dataset.bases,
+                      lang, y_title=t("people.density_axis", lang), bases_shown=view.bases)
+
+
+@per_version()
+def _density_windows(dataset, lang, view: PeopleView):
     rows = view.rows(dataset, "density", every_basis=True, every_year=True)
-    fig = line_chart(rows, dataset.places, dataset.bases, lang, y_title=y_title, bases_shown=view.bases)
-    return fig, year_windows.table(_plotted(rows), YEARS, lambda v: tick_label(v, lang), title=y_title)
+    return year_windows.table(_plotted(rows), YEARS, lambda v: tick_label(v, lang), title=t("people.density_axis", lang))
 
 
 def _plotted(rows):
@@ -110,9 +125,11 @@ def _plotted(rows):
 @per_version()
 def _population_figure(dataset, lang, view: PeopleView):
     # the axis spans the years asked for (a slide "since 2000" starts in 2000, even where the data starts later)
-    return year_windows.shown(*_population_chart(dataset, lang, view._every_year()), view.years)
+    return year_windows.shown(_population_chart(dataset, lang, view._every_year()),
+                              _population_windows(dataset, lang, view._axes()), view.years)
 
 
 @per_version()
 def _density_figure(dataset, lang, view: PeopleView):
-    return year_windows.shown(*_density_chart(dataset, lang, view._every_year()), view.years)
+    return year_windows.shown(_density_chart(dataset, lang, view._every_year()),
+                              _density_windows(dataset, lang, view._axes()), view.years)
