@@ -152,6 +152,6 @@ window.twincity.yRange = function (windows, lo, hi) {
   }
   if (low > high) { return undefined; }
   if (windows.zero) { low = Math.min(low, 0); high = Math.max(high, 0); }
-  var pad = (high - low) * 0.05 || Math.abs(high) * 0.05 || 1;
+  var pad = (high - low) * windows.padding || Math.abs(high) * windows.padding || 1;
   return [low - pad, high + pad];
 };

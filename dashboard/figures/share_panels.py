@@ -22,7 +22,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.figures.small_multiples import panel_frame, tick_axis
-from dashboard.figures.theme import dated, empty, fixed_margins, place_colours, place_names, plot_dates
+from dashboard.figures.theme import dated, empty, fixed_margins, left_margin, place_colours, place_names, plot_dates
 from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 
@@ -79,8 +79,7 @@ def _panel_layout(panels: int, lang: str) -> dict:
 def _axis(top: float, lang: str) -> dict:
     """The y axis of a panel whose highest figure is ``top``, and the left margin its tick labels need."""
     axis = tick_axis(max(top * HEADROOM, 10.0), lang, percent=True)
-    return {"top": top, "axis": axis,
-            "margin": fixed_margins({"layout": {"yaxis": dict(axis)}}, size=SIZE)["layout"]["margin"]["l"]}
+    return {"top": top, "axis": axis, "margin": left_margin(axis["ticktext"], size=SIZE)}
 
 
 def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicators: pd.DataFrame,

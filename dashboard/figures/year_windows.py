@@ -4,7 +4,7 @@ The chart holds the rows of the whole span; a window of years (the page's years 
 and the y axis that fits the rows inside the window. Those axes, with their tick labels already written in the
 page's language, are worked out here once per chart, for every window the slider can make:
 
-``table`` = ``{"first": 1960, "lows": […], "highs": […], "zero": true, "axes": [{"tickvals", "ticktext", "left"}, …],
+``table`` = ``{"first": 1960, "lows": […], "highs": […], "zero": true, "padding": 0.05, "axes": [{"tickvals", "ticktext", "left"}, …],
 "index": [[…], …]}``: the lowest and highest value of each year (None: no row), whether the axis starts at zero,
 and ticks, where ``index[s - first][e - s]`` is the ticks of the window ``s``–``e`` (``-1``: no row in it). The y
 range spans the window's values (from zero when ``zero``) with a margin of ``PADDING``. The browser
@@ -55,7 +55,7 @@ def table(rows: pd.DataFrame, span: tuple[int, int], formatter: Callable[[float]
                 axes.append({"tickvals": list(ticks), "ticktext": text, "left": left_margin(text, title, size)})
             row.append(known[ticks])
         index.append(row)
-    return {"first": first, "lows": lows, "highs": highs, "zero": include_zero, "axes": axes,
+    return {"first": first, "lows": lows, "highs": highs, "zero": include_zero, "padding": PADDING, "axes": axes,
             "index": index}
 
 
@@ -74,7 +74,7 @@ def y_range(windows: dict, years: tuple[int, int]) -> list[float] | None:
     lo, hi = min(lows), max(highs)
     if windows["zero"]:
         lo, hi = min(lo, 0.0), max(hi, 0.0)
-    pad = (hi - lo) * PADDING or abs(hi) * PADDING or 1.0
+    pad = (hi - lo) * windows["padding"] or abs(hi) * windows["padding"] or 1.0
     return [lo - pad, hi + pad]
 
 

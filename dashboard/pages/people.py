@@ -67,7 +67,7 @@ def _view(pair_id, bases, view, base_year, years, events) -> PeopleView:
           State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
 def update_population(view, base_year, bases, years, events, lang, pair_id):
     chosen = _view(pair_id, bases, view, base_year, years, events)
-    return chosen.population_figure(current(), lang), chosen.windows(current(), lang)["population"]
+    return chosen.population_figure(current(), lang), chosen.population_windows(current(), lang)
 
 
 @callback(Output("people-population-download", "data"), Input("people-population-csv", "n_clicks"),

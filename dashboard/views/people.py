@@ -67,8 +67,11 @@ class PeopleView(PageView):
 
     def windows(self, dataset, lang: str) -> dict:
         """The y axes of every window of years, per chart (the page's years slider shows them in the browser)."""
-        return {"population": _population_windows(dataset, lang, self._axes()),
+        return {"population": self.population_windows(dataset, lang),
                 "density": _density_windows(dataset, lang, self._density()._axes())}
+
+    def population_windows(self, dataset, lang: str) -> dict:
+        return _population_windows(dataset, lang, self._axes())
 
     def _every_year(self) -> "PeopleView":
         return self.model_copy(update={"years": YEARS})
