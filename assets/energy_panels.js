@@ -39,7 +39,6 @@ window.twincity.energyPanels.draw = function (store, indicators, areas, events, 
   });
   if (!panels.length) { return copy(store.empty); }
   var layout = copy(store.grids[panels.length - 1]);
-  if (store.template) { layout.template = copy(store.template); }   /* the same for every grid: sent once */
   layout.xaxis.range = [lo + "-01-01", hi + "-12-31"];
   var data = [], inLegend = {}, left = 0;
   panels.forEach(function (m, i) {

@@ -22,7 +22,8 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.figures.small_multiples import panel_frame, tick_axis
-from dashboard.figures.theme import dated, empty, fixed_margins, left_margin, place_colours, place_names, plot_dates
+from dashboard.figures.theme import (dated, empty, fixed_margins, left_margin, place_colours, place_names, plot_dates,
+                                     written_out)
 from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 
@@ -73,7 +74,7 @@ def _panel_layout(panels: int, lang: str) -> dict:
     layout.update(panel_frame(lang, height))
     for name in [k for k in layout if k.startswith(("xaxis", "yaxis"))]:
         layout[name]["automargin"] = False   # fixed_margins: the left margin is set from the chosen ticks
-    return layout
+    return written_out(layout)
 
 
 def _axis(top: float, lang: str) -> dict:
@@ -136,11 +137,8 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
             "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
                           zip(events["start"], events["precision"], events[f"title_{lang}"])]}
     grids = [_panel_layout(n, lang) for n in range(1, len(order) + 1)]
-    template = None
-    for grid in grids:      # plotly's default template, the same in every grid: sent once
-        template = grid.pop("template", None)
     return {"measures": measures, "bands": bands, "target_areas": list(dict.fromkeys(targets["area_id"])),
-            "milestones": milestones, "grids": grids, "template": template,
+            "milestones": milestones, "grids": grids,
             "empty": empty(t("common.no_data_chart", lang), lang).to_plotly_json()}
 
 
@@ -167,8 +165,6 @@ def share_figure(store: dict, indicators, areas, events_shown: bool = False,
     if not panels:
         return copy.deepcopy(store["empty"])
     layout = copy.deepcopy(store["grids"][len(panels) - 1])
-    if store["template"] is not None:
-        layout["template"] = copy.deepcopy(store["template"])
     layout["xaxis"]["range"] = [f"{years[0]}-01-01", f"{years[1]}-12-31"]
     data: list[dict] = []
     shown_in_legend: set[str] = set()

@@ -1,7 +1,9 @@
 """Shared look of the charts: colour-blind-safe colours (Okabe–Ito), fonts, locale separators (Babel)."""
 from __future__ import annotations
 
+import copy
 import functools
+import re
 
 import numpy as np
 import pandas as pd
@@ -23,6 +25,53 @@ SYMBOL_BY_BASIS = {"register": "circle", "official_update": "square", "census": 
 def _template() -> dict:
     """Plotly's default look, as every figure object carries it (shared: nobody changes it)."""
     return go.Figure().to_plotly_json()["layout"]["template"]
+
+
+# the template's parts for kinds of subplot these charts never draw (polar, 3-D, maps …)
+_OTHER_SUBPLOTS = frozenset({"polar", "ternary", "scene", "geo", "mapbox", "map", "coloraxis", "colorscale"})
+
+
+def written_out(layout: dict) -> dict:
+    """``layout`` with plotly's default template written into it (the layout's own values win) and no
+    ``template`` key: the same drawing. ``dcc.Graph`` hands plotly.js a deep copy of the layout on every
+    update, and plotly.js redraws a whole chart when its template is not the same object as before — a
+    chart without one redraws only what changed (an update changing nothing: 7 ms instead of 27). The
+    layout given is not changed. Axes get the template's
+    axis, annotations and shapes its ``annotationdefaults``/``shapedefaults``. The template's trace defaults
+    are left out: for the scatter lines drawn here they only style fills, which these charts have none of."""
+    template = (layout.get("template") or _template()).get("layout", {})
+    out = {k: copy.deepcopy(v) for k, v in template.items()
+           if k not in _OTHER_SUBPLOTS and not k.endswith("defaults") and k not in ("xaxis", "yaxis")}
+    own = copy.deepcopy({k: v for k, v in layout.items() if k != "template"})
+    out = _merged(out, own)
+    for name in {"xaxis", "yaxis", *(k for k in out if re.fullmatch(r"[xy]axis\d*", k))}:
+        own_axis = out.get(name) or {}
+        out[name] = _merged(_axis_defaults(template.get(name[0] + "axis", {}), own_axis), own_axis)
+    for items, defaults in (("annotations", "annotationdefaults"), ("shapes", "shapedefaults")):
+        if out.get(items) and template.get(defaults):
+            out[items] = [_merged(copy.deepcopy(template[defaults]), item) for item in out[items]]
+    return out
+
+
+# a colour or width set in the layout turns its line on (plotly.js), one from the template does not: the template's
+# are written out only where the layout says whether the line shows
+_SHOWN_BY = {"linecolor": "showline", "linewidth": "showline", "zerolinecolor": "zeroline",
+             "zerolinewidth": "zeroline", "gridcolor": "showgrid", "gridwidth": "showgrid"}
+
+
+def _axis_defaults(template_axis: dict, own_axis: dict) -> dict:
+    return {k: copy.deepcopy(v) for k, v in template_axis.items()
+            if k not in _SHOWN_BY or _SHOWN_BY[k] in own_axis}
+
+
+def _merged(base: dict, over: dict) -> dict:
+    """``over`` deep-merged onto ``base`` (``base`` is changed and returned)."""
+    for key, value in over.items():
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            base[key] = _merged(base[key], value)
+        else:
+            base[key] = value
+    return base
 
 
 def layout_of(lang: str, title: str = "", y_title: str = "") -> dict:

@@ -5,7 +5,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, dated, empty, fixed_margins,
-                                     layout_of, localise_y, place_colours, place_names, plot_dates)
+                                     layout_of, localise_y, place_colours, place_names, plot_dates, written_out)
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
@@ -105,6 +105,7 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
             "text": t("common.no_data_chart", lang), "name": "no-data", "showarrow": False, "font": {"size": 18},
             "xref": "paper", "yref": "paper", "x": 0.5, "y": 0.5,
             "visible": not rows["basis"].isin(list(bases_shown)).any()})
+    fig["layout"] = written_out(layout)
     return fixed_margins(fig)
 
 
