@@ -145,6 +145,24 @@ window.twincity.showYears = function (years, figure, windows) {
   layout.annotations = window.twincity.noDataNote(layout, figure.data);
   return Object.assign({}, figure, {layout: layout});
 };
+/* The people page's population chart for a choice of its controls, from the chart of every view and base year the
+   page carries (``variants``, see PeopleView.population_variants): no round trip. Sets the address too. */
+window.twincity.peoplePopulation = function (variants, basis, view, base, years, events) {
+  window.twincity.peopleUrl(basis, view, base, years, events);
+  var chosen = variants && variants[view === "index" ? "index-" + base : "absolute"];
+  if (!chosen) { return window.dash_clientside.no_update; }
+  var figure = window.twincity.showLayer(events, window.twincity.showBases(basis, chosen.figure), ["milestones"]);
+  return window.twincity.inWindow(years, figure, chosen.windows);
+};
+/* The people page's density chart (every basis and year) for the bases and years chosen. */
+window.twincity.peopleDensity = function (density, windows, basis, years) {
+  return window.twincity.inWindow(years, window.twincity.showBases(basis, density), windows);
+};
+/* showYears, but a chart without rows in any window (the "no data" figure) is shown as it is */
+window.twincity.inWindow = function (years, figure, windows) {
+  var none = !windows || !windows.axes || !windows.axes.length;
+  return none || figure === window.dash_clientside.no_update ? figure : window.twincity.showYears(years, figure, windows);
+};
 window.twincity.yRange = function (windows, lo, hi) {
   var low = Infinity, high = -Infinity;
   for (var i = Math.max(lo - windows.first, 0); i <= hi - windows.first && i < windows.lows.length; i++) {

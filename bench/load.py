@@ -10,8 +10,9 @@
   Every response is checked: status 200, complete body, JSON decodes, expected content.
 * Requests: a *page load* is what a browser sends for ``/en/overview`` — ``GET /en/overview``,
   ``GET /_dash-layout`` (its Referer names the overview, which comes inside the layout) and
-  ``GET /_dash-dependencies``; a *callback* is the real payload of a view change on ``/en/people``
-  (captured from Chromium at start; a built-in copy is used if Chromium is not available).
+  ``GET /_dash-dependencies``; a *callback* is the real payload of a currency change on ``/en/economy``
+  (captured from Chromium at start; a built-in copy is used if Chromium is not available) — the chart
+  control the server draws (people's and energy's controls are drawn in the browser).
 * Phases: no new request after the phase's time; requests in flight are awaited (never cancelled), each
   for at most 30 s (a viewer who waited longer has given up: an error). Total: the phase times
   (8 + 12 + 20 s by default) plus, on a server slower than the load, up to 30 s of drain per phase.
@@ -50,79 +51,61 @@ try:
 except ImportError:  # pragma: no cover
     brotli = None
 
+CALLBACK = "callback: economy currency"
 TARGET_RPS = 300
 TARGET_P95_MS = 300
 SLOW_S = 30.0  # a response slower than this counts as an error (the viewer has given up)
 HARD_TIMEOUT_S = 90.0  # the client keeps waiting this long (no abandoned work piling up on the server)
 VERSION = re.compile(r"\d{8}T\d{6}Z-[0-9a-f]{8}")
 
-# The view change on /en/people (absolute → index) as the browser sent it on 2026-11-30 (the chart and its axes
-# for every window of years); replaced at start by the payload captured from Chromium when that works. (The basis
-# check boxes and the years slider no longer call the server: the browser shows them.)
+# The currency change on /en/economy (market → PPP) as the browser sent it on 2026-11-30; replaced at start by the
+# payload captured from Chromium when that works. (People's and energy's controls no longer call the server.)
 FALLBACK_PAYLOAD = {
-    "output": "..people-population.figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b...people-population-windows.data..",
+    "output": "..economy-gdp.figure...economy-rate-note.children..",
     "outputs": [
         {
-            "id": "people-population",
-            "property": "figure@7e24c8c814ec9b200882c1a0a5931f55d89c001101c11cf5364371a356e1e73b"
+            "id": "economy-gdp",
+            "property": "figure"
         },
         {
-            "id": "people-population-windows",
-            "property": "data"
+            "id": "economy-rate-note",
+            "property": "children"
         }
     ],
     "inputs": [
         {
-            "id": "people-view",
+            "id": "economy-indicator",
             "property": "value",
-            "value": "index"
+            "value": "gdp"
         },
         {
-            "id": "people-base",
+            "id": "economy-currency",
             "property": "value",
-            "value": "2011"
+            "value": "ppp"
+        },
+        {
+            "id": "economy-years",
+            "property": "value",
+            "value": [
+                2000,
+                2025
+            ]
         }
     ],
     "changedPropIds": [
-        "people-view.value"
+        "economy-currency.value"
     ],
     "parsedChangedPropsIds": [
-        "people-view.value"
+        "economy-currency.value"
     ],
     "state": [
         {
-            "id": "people-basis",
-            "property": "value",
-            "value": [
-                "register",
-                "official_update",
-                "official_update_zensus2022",
-                "census",
-                "estimate",
-                "resident_register",
-                "register_midyear"
-            ]
-        },
-        {
-            "id": "people-years",
-            "property": "value",
-            "value": [
-                1960,
-                2025
-            ]
-        },
-        {
-            "id": "people-events",
-            "property": "value",
-            "value": []
-        },
-        {
-            "id": "people-lang",
+            "id": "economy-lang",
             "property": "data",
             "value": "en"
         },
         {
-            "id": "people-pair",
+            "id": "economy-pair",
             "property": "data",
             "value": "essen_koriyama"
         }
@@ -131,19 +114,19 @@ FALLBACK_PAYLOAD = {
 
 
 def capture_payload(base: str) -> tuple[dict, str]:
-    """The POST body Chromium sends when the view is switched to the index on /en/people."""
+    """The POST body Chromium sends when the currency is switched to PPP on /en/economy."""
     try:
         from playwright.sync_api import sync_playwright
 
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             page = browser.new_page()
-            page.goto(base + "/en/people")
-            page.wait_for_selector("#people-population .main-svg", timeout=60000)
+            page.goto(base + "/en/economy")
+            page.wait_for_selector("#economy-gdp .main-svg", timeout=60000)
             with page.expect_request(lambda r: "_dash-update-component" in r.url
-                                     and "people-view.value" in (r.post_data or "")
-                                     and "people-population" in (r.post_data or ""), timeout=30000) as info:
-                page.click('#people-view input[value="index"]')
+                                     and "economy-currency.value" in (r.post_data or "")
+                                     and "economy-gdp" in (r.post_data or ""), timeout=30000) as info:
+                page.click('#economy-currency input[value="ppp"]')
             body = json.loads(info.value.post_data)
             browser.close()
             return body, "captured from Chromium"
@@ -271,8 +254,8 @@ class Client:
                      check_json("people-population")))
 
     async def callback(self) -> None:
-        await self.rec.call("callback: people view", self._req("POST", "/_dash-update-component", self.payload),
-                            check_json("people-population"))
+        await self.rec.call(CALLBACK, self._req("POST", "/_dash-update-component", self.payload),
+                            check_json("economy-gdp"))
 
 
 async def run_phase(client: Client, viewers: int, seconds: float, think: float | None, page_load: bool,
@@ -356,7 +339,7 @@ async def drain(client: Client) -> float:
 async def baseline(client: Client, master_pid: int, n: int = 20) -> dict:
     """One request at a time: the server's own time and CPU per request, without queueing."""
     out = {}
-    for name, action in (("callback: people view", client.callback), ("page load (3 requests)", client.page_load)):
+    for name, action in ((CALLBACK, client.callback), ("page load (3 requests)", client.page_load)):
         client.rec = Recorder()
         cpu0, t0 = worker_cpu_seconds(master_pid), time.perf_counter()
         for _ in range(n if name.startswith("callback") else max(3, n // 4)):
@@ -467,9 +450,9 @@ def main(argv=None) -> int:
 def evaluate(results: dict) -> dict:
     ph = results["phases"]
     sat, viewers, pub = ph["saturation"], ph["viewers"], ph["publish"]
-    cb = viewers["by_kind"].get("callback: people view", {})
+    cb = viewers["by_kind"].get(CALLBACK, {})
     served_after = pub.get("served_after_run", {})
-    base = ph["baseline"]["callback: people view"]
+    base = ph["baseline"][CALLBACK]
     errors = sat["errors"] + viewers["errors"] + pub["errors"]
     return {
         "callbacks_per_second_at_saturation": {

@@ -75,6 +75,7 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
         })
     fig = {"data": data, "layout": layout_of(lang, title, y_title)}
     layout = fig["layout"]
+    layout["xaxis"]["type"] = "date"     # also when no line is shown (plotly would guess a number axis)
     indexed = bool(len(rows)) and rows["unit"].eq("index").all()
     localise_y(fig, rows["value"], lang, lambda v: tick_label(v, lang), include_zero=not indexed)
     if targets is not None and not targets.empty:

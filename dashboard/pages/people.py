@@ -16,15 +16,12 @@ dash.register_page(__name__, path_template="/<lang>/people", title=shell.page_ti
 
 CONTROLS = (Input("people-basis", "value"), Input("people-view", "value"), Input("people-base", "value"),
             Input("people-years", "value"), Input("people-events", "value"))
-# the bases, the milestones and the years are shown in the browser (see below): the server callback reads them
-BASES_, EVENTS = State("people-basis", "value"), State("people-events", "value")
 
 
 def layout(lang: str = "en", **q):
     lang = normalise_language(lang)
     dataset = current()
     view = PeopleView.from_query(dataset, q)
-    windows = view.windows(dataset, lang)
     basis_labels = dict(zip(dataset.bases["id"], dataset.bases[f"label_{lang}"]))
     controls = html.Div([
         controls_.checklist("people-basis", t("people.basis", lang),
@@ -47,27 +44,16 @@ def layout(lang: str = "en", **q):
                    notes=[view.note(dataset, "population", lang), t("people.gap_note", lang)]),
         chart_card("people-density", t("people.density_title", lang), lang, view.density_figure(dataset, lang),
                    notes=[t("people.density_note", lang)]),
-        html.Div(id="people-url", hidden=True), html.Div(id="people-event-sink", hidden=True),
+        html.Div(id="people-event-sink", hidden=True),
         dcc.Store(id="people-lang", data=lang), dcc.Store(id="people-pair", data=view.pair.id),
-        dcc.Store(id="people-population-windows", data=windows["population"]),
-        dcc.Store(id="people-density-windows", data=windows["density"]),
+        dcc.Store(id="people-population-variants", data=view.population_variants(dataset, lang)),
+        dcc.Store(id="people-density-windows", data=view.density_windows(dataset, lang)),
     ]
     return shell.page(lang, "people", content, dataset, view)
 
 
 def _view(pair_id, bases, view, base_year, years, events) -> PeopleView:
     return PeopleView.from_controls(current(), pair_id, bases, view, base_year, years, events)
-
-
-# the view and the base year change the population chart (and its axes for every window of years) only:
-# density keeps its drawing
-@callback(Output("people-population", "figure", allow_duplicate=True),
-          Output("people-population-windows", "data"), Input("people-view", "value"),
-          Input("people-base", "value"), BASES_, State("people-years", "value"), EVENTS,
-          State("people-lang", "data"), State("people-pair", "data"), prevent_initial_call=True)
-def update_population(view, base_year, bases, years, events, lang, pair_id):
-    chosen = _view(pair_id, bases, view, base_year, years, events)
-    return chosen.population_figure(current(), lang), chosen.population_windows(current(), lang)
 
 
 @callback(Output("people-population-download", "data"), Input("people-population-csv", "n_clicks"),
@@ -88,52 +74,30 @@ def download_density(_n, bases, view, base_year, years, events, lang, pair_id):
     return {"content": rows_to_csv(rows, dataset, lang), "filename": "density.csv", "type": "text/csv"}
 
 
-# The address follows the controls (a bookmark restores the view). A control drawn in the browser sets it in its
-# own callback: a second callback for the address took 12–16 ms of every click; the server's controls have one.
-URL = "window.twincity.peopleUrl(basis, view, base, years, events);"
-VALUES = {name: State(f"people-{name}", "value") for name in ("basis", "view", "base", "years", "events")}
-
-
-def _js(inputs: tuple[str, ...], body: str) -> str:
-    """A callback's function: its inputs by name, then the controls it reads for the address."""
-    names = [*inputs, *(n for n in VALUES if n not in inputs)]
-    return f"function({', '.join(names)}) {{ {URL} {body} }}"
-
-
-clientside_callback(
-    _js(("view", "base"), "return window.location.search;"),
-    Output("people-url", "children"), Input("people-view", "value"), Input("people-base", "value"),
-    *(v for n, v in VALUES.items() if n not in ("view", "base")),
-)
-
-# both charts carry every year, and the axes of every window of years: the years slider needs no round trip
-clientside_callback(
-    _js(("years", "population", "density", "populationWindows", "densityWindows"),
-        """return [window.twincity.showYears(years, population, populationWindows),
-                   window.twincity.showYears(years, density, densityWindows)];"""),
+# Every control is drawn in the browser, from what the page carries: the population chart of every view and base
+# year, each over every year and basis with its y axes for every window of years, and the density chart likewise
+# (window.twincity.peoplePopulation, peopleDensity). Drawing the population chart also sets the address (a bookmark
+# restores the view): a callback of its own for the address took 12–16 ms of every click.
+clientside_callback(       # the bases and the years change both charts
+    """function(basis, years, variants, density, windows, view, base, events) {
+        return [window.twincity.peoplePopulation(variants, basis, view, base, years, events),
+                window.twincity.peopleDensity(density, windows, basis, years)];
+    }""",
     Output("people-population", "figure", allow_duplicate=True),
     Output("people-density", "figure", allow_duplicate=True),
-    Input("people-years", "value"), State("people-population", "figure"), State("people-density", "figure"),
-    State("people-population-windows", "data"), State("people-density-windows", "data"),
-    *(v for n, v in VALUES.items() if n != "years"), prevent_initial_call=True,
+    Input("people-basis", "value"), Input("people-years", "value"), State("people-population-variants", "data"),
+    State("people-density", "figure"), State("people-density-windows", "data"), State("people-view", "value"),
+    State("people-base", "value"), State("people-events", "value"), prevent_initial_call=True,
 )
 
-# both charts carry the lines of every basis (hidden unless chosen): choosing bases needs no round trip
-clientside_callback(
-    _js(("basis", "population", "density"),
-        "return [window.twincity.showBases(basis, population), window.twincity.showBases(basis, density)];"),
+clientside_callback(       # the view, the base year and the milestones change the population chart only
+    """function(view, base, events, variants, basis, years) {
+        return window.twincity.peoplePopulation(variants, basis, view, base, years, events);
+    }""",
     Output("people-population", "figure", allow_duplicate=True),
-    Output("people-density", "figure", allow_duplicate=True),
-    Input("people-basis", "value"), State("people-population", "figure"), State("people-density", "figure"),
-    *(v for n, v in VALUES.items() if n != "basis"), prevent_initial_call=True,
-)
-
-# the figure carries the milestones (hidden unless asked for): showing them needs no round trip
-clientside_callback(
-    _js(("events", "figure"), "return window.twincity.showLayer(events, figure, ['milestones']);"),
-    Output("people-population", "figure", allow_duplicate=True),
-    Input("people-events", "value"), State("people-population", "figure"),
-    *(v for n, v in VALUES.items() if n != "events"), prevent_initial_call=True,
+    Input("people-view", "value"), Input("people-base", "value"), Input("people-events", "value"),
+    State("people-population-variants", "data"), State("people-basis", "value"), State("people-years", "value"),
+    prevent_initial_call=True,
 )
 
 clientside_callback(

@@ -65,13 +65,19 @@ class PeopleView(PageView):
         # one cached figure whatever the view, base year and milestones (density shows none of them)
         return _density_figure(dataset, lang, self._density())
 
-    def windows(self, dataset, lang: str) -> dict:
-        """The y axes of every window of years, per chart (the page's years slider shows them in the browser)."""
-        return {"population": self.population_windows(dataset, lang),
-                "density": _density_windows(dataset, lang, self._density()._axes())}
+    def density_windows(self, dataset, lang: str) -> dict:
+        """The y axes of the density chart for every window of years (the page's slider shows them in the browser)."""
+        return _density_windows(dataset, lang, self._density()._axes())
 
-    def population_windows(self, dataset, lang: str) -> dict:
-        return _population_windows(dataset, lang, self._axes())
+    def population_variants(self, dataset, lang: str) -> dict:
+        """The population chart of every view and base year (``variant_key``), over every year and basis with the
+        milestones hidden, each with its y axes for every window of years: the page draws any choice of its
+        controls from these in the browser (``window.twincity.peoplePopulation``), with no round trip."""
+        return _population_variants(dataset, lang, self._axes().model_copy(update={"view": "absolute",
+                                                                                   "base_year": 2011}))
+
+    def variant_key(self) -> str:
+        return variant_key(self.view, self.base_year)
 
     def _every_year(self) -> "PeopleView":
         return self.model_copy(update={"years": YEARS})
@@ -82,6 +88,22 @@ class PeopleView(PageView):
 
     def _density(self) -> "PeopleView":
         return self.model_copy(update={"view": "absolute", "base_year": 2011, "events": False})
+
+
+def variant_key(view: str, base_year: int | str) -> str:
+    """``absolute``, or ``index-2011`` for the index to 2011 (the browser makes the same key)."""
+    return "absolute" if view != "index" else f"index-{base_year}"
+
+
+@per_version()
+def _population_variants(dataset, lang, axes: PeopleView) -> dict:
+    out = {}
+    for view in VIEWS:
+        for base_year in (BASE_YEARS if view == "index" else ("2011",)):     # the absolute view has no base year
+            chosen = axes.model_copy(update={"view": view, "base_year": int(base_year)})
+            out[variant_key(view, base_year)] = {"figure": _population_chart(dataset, lang, chosen),
+                                                 "windows": _population_windows(dataset, lang, chosen)}
+    return out
 
 
 # Each chart is drawn once for every year (with the axes of every window of years), then shown for the years

@@ -53,13 +53,13 @@ def test_years_slider_redraws_both_charts_in_the_browser(page, app_url, dataset)
     assert close(drawn, served(dataset, {"view": "index", "base": "2011", "years": "2000-2025"}))
     assert drawn["people-population"]["tickvals"] != served(dataset, {"view": "index"})["people-population"]["tickvals"]
     assert asked == [], asked                             # no round trip for the years
-    # the server's redraw for another control (the base year) keeps the window and brings its own axes
+    # another control (the base year), drawn in the browser too, keeps the window and brings its own axes
     page.select_option("#people-base", "2020")
     page.wait_for_function("() => location.search.includes('base=2020')")
     page.wait_for_function("() => document.querySelector('#people-population .js-plotly-plot').layout.yaxis"
                            ".title.text.includes('2020')")
     assert close(page.evaluate(AXES), served(dataset, {"view": "index", "base": "2020", "years": "2000-2025"}))
-    assert len(asked) == 1
+    assert asked == [], asked
 
 
 def test_a_window_without_rows_says_so(page, app_url, dataset):

@@ -39,7 +39,7 @@ def test_the_opened_page_comes_with_the_layout(client):
     assert found["_pages_location"]["search"] == "?view=index"
     assert found["_pages_location"]["href"] == "http://localhost/de/people?view=index"
     content = json.dumps(found["_pages_content"]["children"], ensure_ascii=False)
-    assert "people-url" in content and "Bevölkerung" in content
+    assert "people-population-variants" in content and "Bevölkerung" in content
     assert found["_pages_store"]["data"]["title"]
 
 

@@ -1,7 +1,7 @@
 """The people page offers the Zensus-2022 official update and draws Essen's 2024 figure."""
 import plotly.graph_objects as go
 
-from dashboard.views.people import BASES, PeopleView
+from dashboard.views.people import BASES, YEARS, PeopleView
 
 
 def test_official_update_zensus2022_is_drawn(dataset):
@@ -13,8 +13,8 @@ def test_official_update_zensus2022_is_drawn(dataset):
 
 
 def test_only_the_controls_a_chart_shows_redraw_it():
-    """The view and base year ask the server for the population chart only (density keeps its drawing); the
-    years, the bases and the milestones never ask the server (the browser shows them)."""
+    """No control asks the server for a chart (the browser draws every choice from what the page carries); the
+    view, the base year and the milestones redraw the population chart only (density shows none of them)."""
     from dash._callback import GLOBAL_CALLBACK_MAP   # the pages' @callback functions until the first request
 
     from tests.conftest import app                   # … which moves them into the app's map
@@ -25,11 +25,37 @@ def test_only_the_controls_a_chart_shows_redraw_it():
         for out in outputs & {"people-population.figure", "people-density.figure"}:
             side = browser if spec.get("clientside_function") or not spec.get("callback") else server
             side.setdefault(out, set()).add(frozenset(i["id"] + "." + i["property"] for i in spec["inputs"]))
-    assert server == {"people-population.figure": {frozenset({"people-view.value", "people-base.value"})}}
-    assert browser == {"people-density.figure": {frozenset({"people-basis.value"}), frozenset({"people-years.value"})},
-                       "people-population.figure": {frozenset({"people-basis.value"}),
-                                                    frozenset({"people-events.value"}),
-                                                    frozenset({"people-years.value"})}}
+    assert server == {}
+    both = frozenset({"people-basis.value", "people-years.value"})
+    assert browser == {"people-density.figure": {both},
+                       "people-population.figure": {both, frozenset({"people-view.value", "people-base.value",
+                                                                     "people-events.value"})}}
+
+
+def test_the_page_carries_the_chart_of_every_view_and_base_year(dataset):
+    """What the browser draws a choice from: per view and base year, the chart the server draws for it over every
+    year and basis, and its axes for every window of years."""
+    view = PeopleView.from_query(dataset, {"view": "index", "base": "2020", "basis": "census", "years": "1990-2000"})
+    variants = view.population_variants(dataset, "en")
+    assert set(variants) == {"absolute", "index-2010", "index-2011", "index-2015", "index-2020"}
+    assert view.variant_key() == "index-2020"
+    every = view.model_copy(update={"bases": BASES, "years": YEARS})
+    chosen = variants["index-2020"]
+    assert chosen["windows"] == year_windows_of(every, dataset)
+    served = every.population_figure(dataset, "en")
+    # the chart of every year: the same lines (every basis shown) and y title as the server's
+    assert [(tr["name"], list(tr["y"])) for tr in chosen["figure"]["data"]] == \
+        [(tr["name"], list(tr["y"])) for tr in served["data"]]
+    assert chosen["figure"]["layout"]["yaxis"]["title"] == served["layout"]["yaxis"]["title"]
+    assert "2020" in chosen["figure"]["layout"]["yaxis"]["title"]["text"]
+    assert variants["absolute"]["figure"]["data"][0]["y"] is not None
+    assert variants["absolute"]["windows"] != chosen["windows"]
+
+
+def year_windows_of(view, dataset) -> dict:
+    from dashboard.views.people import _population_windows
+
+    return _population_windows(dataset, "en", view._axes())
 
 
 def test_charts_carry_every_basis_and_show_the_chosen(dataset):

@@ -1,0 +1,77 @@
+"""Every control of the people page is drawn in the browser (window.twincity.peoplePopulation, peopleDensity):
+for any choice of view, base year, bases, years and milestones, the charts the browser draws are the ones the
+server gives for that choice (PeopleView.population_figure, density_figure), and no control asks the server."""
+import json
+
+import plotly.utils
+import pytest
+
+from dashboard.views.people import PeopleView
+
+from .test_pages import wait_ready
+
+pytestmark = pytest.mark.browser
+
+# what a chart shows: its lines (shown or not), their points and hover, the axes, the margin and the notes
+DRAWN = """(id) => {
+    const gd = document.querySelector('#' + id + ' .js-plotly-plot'), l = gd.layout;
+    return {
+        traces: gd.data.map(tr => [tr.name, tr.visible !== false, Array.from(tr.y || []), tr.hovertext || null]),
+        y: [l.yaxis.title.text, l.yaxis.tickvals, l.yaxis.ticktext, l.yaxis.range], x: l.xaxis.range,
+        left: l.margin.l, notes: (l.annotations || []).map(a => [a.name || null, a.visible !== false]),
+    };
+}"""
+# the choices: (view, base year, bases, years, milestones)
+CHOICES = [
+    ("index", "2020", ["register", "census", "estimate"], (1990, 2020), True),
+    ("absolute", "2020", ["census"], (1960, 1961), False),                   # no census then: the "no data" note
+    ("index", "2010", ["official_update", "resident_register"], (2005, 2025), False),
+    ("absolute", "2011", [], (1960, 2025), True),                             # no basis: nothing shown
+]
+
+
+def essentials(figure) -> dict:
+    figure = json.loads(json.dumps(figure, cls=plotly.utils.PlotlyJSONEncoder))
+    layout = figure["layout"]
+    return {"traces": [[tr["name"], tr.get("visible", True) is not False, tr["y"], tr.get("hovertext")]
+                       for tr in figure["data"]],
+            "y": [layout["yaxis"]["title"]["text"], layout["yaxis"].get("tickvals"), layout["yaxis"].get("ticktext"),
+                  layout["yaxis"].get("range")],
+            "x": layout["xaxis"].get("range"), "left": layout["margin"]["l"],
+            "notes": [[a.get("name"), a.get("visible", True) is not False] for a in layout.get("annotations", [])]}
+
+
+def set_years(page, years) -> None:
+    """Move the slider's thumbs by keyboard to ``years`` (from the whole span)."""
+    page.focus("#people-years .dash-slider-thumb-1")
+    for _ in range(years[0] - 1960):
+        page.keyboard.press("ArrowRight")
+    page.focus("#people-years .dash-slider-thumb-2")
+    for _ in range(2025 - years[1]):
+        page.keyboard.press("ArrowLeft")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_every_choice_is_drawn_in_the_browser_as_the_server_draws_it(page, app_url, dataset, lang):
+    asked = []
+    page.on("request", lambda r: asked.append(r.url) if "_dash-update-component" in r.url else None)
+    for view, base, bases, years, events in CHOICES:
+        page.goto(f"{app_url}/{lang}/people")
+        wait_ready(page)
+        page.check(f'#people-view input[value="{view}"]')
+        page.select_option("#people-base", base)
+        for box in page.locator("#people-basis input").all():
+            box.set_checked(box.get_attribute("value") in bases)
+        page.locator('#people-events input[value="on"]').set_checked(events)
+        set_years(page, years)
+        page.wait_for_function("(y) => location.search.includes(y) || (y === '1960-2025')", arg=f"{years[0]}-{years[1]}")
+        page.wait_for_timeout(300)
+        q = {"view": view, "base": base, "basis": ",".join(bases), "years": f"{years[0]}-{years[1]}",
+             "events": "1" if events else ""}
+        chosen = PeopleView.from_controls(dataset, None, bases, view, base, list(years), ["on"] if events else [])
+        for graph, figure in (("people-population", chosen.population_figure(dataset, lang)),
+                              ("people-density", chosen.density_figure(dataset, lang))):
+            drawn, served = page.evaluate(DRAWN, graph), essentials(figure)
+            assert drawn["y"][3] == pytest.approx(served["y"][3], rel=1e-6) if served["y"][3] else drawn["y"][3] is None
+            assert {**drawn, "y": drawn["y"][:3]} == {**served, "y": served["y"][:3]}, (q, graph)
+    assert asked == [], asked
