@@ -46,8 +46,17 @@ document.addEventListener("click", function (ev) {
   var holder = document.getElementById(btn.getAttribute("data-graph"));
   var gd = holder && (holder.classList.contains("js-plotly-plot") ? holder : holder.querySelector(".js-plotly-plot"));
   if (!gd) { return; }
-  window.Plotly.downloadImage(gd, {format: btn.getAttribute("data-format"), filename: btn.getAttribute("data-filename"),
-                                   width: gd.offsetWidth, height: gd.offsetHeight, scale: 2});
+  var options = {format: btn.getAttribute("data-format"), filename: btn.getAttribute("data-filename"),
+                 width: gd.offsetWidth, height: gd.offsetHeight, scale: 2};
+  var card = btn.closest(".chart-card"), list = card && card.querySelector(".chart-legend");
+  if (list) {   /* the page lists the lines under the chart: the image carries plotly's legend instead */
+    var rows = list.querySelectorAll("li:not([hidden])").length;
+    options.height += 24 * rows;
+    window.Plotly.downloadImage({data: gd.data, layout: Object.assign({}, gd.layout, {showlegend: true}),
+                                 config: gd._context}, options);
+    return;
+  }
+  window.Plotly.downloadImage(gd, options);
 });
 window.twincity.openEvent = function (clickData) {
   var p = clickData && clickData.points && clickData.points[0];
@@ -162,6 +171,16 @@ window.twincity.peopleDensity = function (density, windows, basis, years) {
 window.twincity.inWindow = function (years, figure, windows) {
   var none = !windows || !windows.axes || !windows.axes.length;
   return none || figure === window.dash_clientside.no_update ? figure : window.twincity.showYears(years, figure, windows);
+};
+/* The lines of a keyed figure (dashboard/figures/legend.py: meta.swatch) as the items of the list under the chart,
+   those not shown hidden — what components/chart_legend.py renders on the server. */
+window.twincity.legendItems = function (figure) {
+  if (!figure || !figure.data) { return window.dash_clientside.no_update; }
+  var h = function (type, props) { return {type: type, namespace: "dash_html_components", props: props}; };
+  return figure.data.filter(function (tr) { return tr.meta && tr.meta.swatch; }).map(function (tr) {
+    return h("Li", {children: [h("Img", {src: tr.meta.swatch, alt: "", className: "swatch"}), h("Span", {children: tr.name})],
+                    hidden: tr.visible === false});
+  });
 };
 window.twincity.yRange = function (windows, lo, hi) {
   var low = Infinity, high = -Infinity;

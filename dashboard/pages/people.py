@@ -7,12 +7,16 @@ from dash import Input, Output, State, callback, clientside_callback, dcc, html
 from dashboard.components import controls as controls_
 from dashboard.components import shell
 from dashboard.components.chart_card import chart_card
+from dashboard.components.chart_legend import chart_legend
 from dashboard.data import current
 from dashboard.export import rows_to_csv
+from dashboard.figures import legend
 from dashboard.i18n import normalise_language, t
 from dashboard.views.people import BASE_YEARS, BASES, VIEWS, YEARS, PeopleView
 
 dash.register_page(__name__, path_template="/<lang>/people", title=shell.page_title(), name="people")
+
+HEIGHT = 360   # px of each chart: its lines are listed under it (plotly's legend took ~150 px inside)
 
 CONTROLS = (Input("people-basis", "value"), Input("people-view", "value"), Input("people-base", "value"),
             Input("people-years", "value"), Input("people-events", "value"))
@@ -22,6 +26,9 @@ def layout(lang: str = "en", **q):
     lang = normalise_language(lang)
     dataset = current()
     view = PeopleView.from_query(dataset, q)
+    # the page lists each chart's lines itself (plotly's legend took a third of every redraw: figures/legend.py)
+    population = legend.keyed(view.population_figure(dataset, lang))
+    density = legend.keyed(view.density_figure(dataset, lang))
     basis_labels = dict(zip(dataset.bases["id"], dataset.bases[f"label_{lang}"]))
     controls = html.Div([
         controls_.checklist("people-basis", t("people.basis", lang),
@@ -39,11 +46,11 @@ def layout(lang: str = "en", **q):
         html.H1(t("people.title", lang)),
         html.P(t("people.lead", lang), className="lead"),
         controls,
-        chart_card("people-population", t("people.population_title", lang), lang,
-                   view.population_figure(dataset, lang),
+        chart_card("people-population", t("people.population_title", lang), lang, population, height=HEIGHT,
+                   legend=chart_legend("people-population", population, lang),
                    notes=[view.note(dataset, "population", lang), t("people.gap_note", lang)]),
-        chart_card("people-density", t("people.density_title", lang), lang, view.density_figure(dataset, lang),
-                   notes=[t("people.density_note", lang)]),
+        chart_card("people-density", t("people.density_title", lang), lang, density, height=HEIGHT,
+                   legend=chart_legend("people-density", density, lang), notes=[t("people.density_note", lang)]),
         html.Div(id="people-event-sink", hidden=True),
         dcc.Store(id="people-lang", data=lang), dcc.Store(id="people-pair", data=view.pair.id),
         dcc.Store(id="people-population-variants", data=view.population_variants(dataset, lang)),
@@ -78,23 +85,40 @@ def download_density(_n, bases, view, base_year, years, events, lang, pair_id):
 # year, each over every year and basis with its y axes for every window of years, and the density chart likewise
 # (window.twincity.peoplePopulation, peopleDensity). Drawing the population chart also sets the address (a bookmark
 # restores the view): a callback of its own for the address took 12–16 ms of every click.
-clientside_callback(       # the bases and the years change both charts
-    """function(basis, years, variants, density, windows, view, base, events) {
+POPULATION, DENSITY = Output("people-population", "figure", allow_duplicate=True), \
+    Output("people-density", "figure", allow_duplicate=True)
+LEGENDS = (Output("people-population-legend", "children", allow_duplicate=True),
+           Output("people-density-legend", "children", allow_duplicate=True))
+
+clientside_callback(       # the bases change both charts and the lines listed under them
+    """function(basis, variants, density, windows, view, base, years, events) {
+        var charts = [window.twincity.peoplePopulation(variants, basis, view, base, years, events),
+                      window.twincity.peopleDensity(density, windows, basis, years)];
+        return charts.concat(charts.map(window.twincity.legendItems));
+    }""",
+    POPULATION, DENSITY, *LEGENDS,
+    Input("people-basis", "value"), State("people-population-variants", "data"), State("people-density", "figure"),
+    State("people-density-windows", "data"), State("people-view", "value"), State("people-base", "value"),
+    State("people-years", "value"), State("people-events", "value"), prevent_initial_call=True,
+)
+
+clientside_callback(       # the years change both charts (not which lines they show)
+    """function(years, variants, density, windows, view, base, basis, events) {
         return [window.twincity.peoplePopulation(variants, basis, view, base, years, events),
                 window.twincity.peopleDensity(density, windows, basis, years)];
     }""",
-    Output("people-population", "figure", allow_duplicate=True),
-    Output("people-density", "figure", allow_duplicate=True),
-    Input("people-basis", "value"), Input("people-years", "value"), State("people-population-variants", "data"),
-    State("people-density", "figure"), State("people-density-windows", "data"), State("people-view", "value"),
-    State("people-base", "value"), State("people-events", "value"), prevent_initial_call=True,
+    POPULATION, DENSITY,
+    Input("people-years", "value"), State("people-population-variants", "data"), State("people-density", "figure"),
+    State("people-density-windows", "data"), State("people-view", "value"), State("people-base", "value"),
+    State("people-basis", "value"), State("people-events", "value"), prevent_initial_call=True,
 )
 
 clientside_callback(       # the view, the base year and the milestones change the population chart only
     """function(view, base, events, variants, basis, years) {
-        return window.twincity.peoplePopulation(variants, basis, view, base, years, events);
+        var chart = window.twincity.peoplePopulation(variants, basis, view, base, years, events);
+        return [chart, window.twincity.legendItems(chart)];
     }""",
-    Output("people-population", "figure", allow_duplicate=True),
+    POPULATION, LEGENDS[0],
     Input("people-view", "value"), Input("people-base", "value"), Input("people-events", "value"),
     State("people-population-variants", "data"), State("people-basis", "value"), State("people-years", "value"),
     prevent_initial_call=True,

@@ -5,7 +5,7 @@ from typing import Mapping
 
 from dashboard import query
 from dashboard.cache import per_version
-from dashboard.figures import year_windows
+from dashboard.figures import legend, year_windows
 from dashboard.figures.timeseries import line_chart, tick_label
 from dashboard.i18n import t
 from dashboard.selection import index_to, series
@@ -72,7 +72,8 @@ class PeopleView(PageView):
     def population_variants(self, dataset, lang: str) -> dict:
         """The population chart of every view and base year (``variant_key``), over every year and basis with the
         milestones hidden, each with its y axes for every window of years: the page draws any choice of its
-        controls from these in the browser (``window.twincity.peoplePopulation``), with no round trip."""
+        controls from these in the browser (``window.twincity.peoplePopulation``), with no round trip. The
+        charts are keyed for the page (``legend.keyed``: the page lists their lines)."""
         return _population_variants(dataset, lang, self._axes().model_copy(update={"view": "absolute",
                                                                                    "base_year": 2011}))
 
@@ -101,7 +102,7 @@ def _population_variants(dataset, lang, axes: PeopleView) -> dict:
     for view in VIEWS:
         for base_year in (BASE_YEARS if view == "index" else ("2011",)):     # the absolute view has no base year
             chosen = axes.model_copy(update={"view": view, "base_year": int(base_year)})
-            out[variant_key(view, base_year)] = {"figure": _population_chart(dataset, lang, chosen),
+            out[variant_key(view, base_year)] = {"figure": legend.keyed(_population_chart(dataset, lang, chosen)),
                                                  "windows": _population_windows(dataset, lang, chosen)}
     return out
 

@@ -6,6 +6,7 @@ import json
 import plotly.utils
 import pytest
 
+from dashboard.figures import legend
 from dashboard.views.people import PeopleView
 
 from .test_pages import wait_ready
@@ -21,6 +22,9 @@ DRAWN = """(id) => {
         left: l.margin.l, notes: (l.annotations || []).map(a => [a.name || null, a.visible !== false]),
     };
 }"""
+# the lines listed under a chart: name, hidden, key picture
+LISTED = """(id) => [...document.querySelectorAll('#' + id + '-legend li')].map(
+    li => [li.textContent, li.hidden, li.querySelector('img').getAttribute('src')])"""
 # the choices: (view, base year, bases, years, milestones)
 CHOICES = [
     ("index", "2020", ["register", "census", "estimate"], (1990, 2020), True),
@@ -74,4 +78,23 @@ def test_every_choice_is_drawn_in_the_browser_as_the_server_draws_it(page, app_u
             drawn, served = page.evaluate(DRAWN, graph), essentials(figure)
             assert drawn["y"][3] == pytest.approx(served["y"][3], rel=1e-6) if served["y"][3] else drawn["y"][3] is None
             assert {**drawn, "y": drawn["y"][:3]} == {**served, "y": served["y"][:3]}, (q, graph)
+            # the lines listed under the chart: those it shows, as the server lists them
+            listed = [[e["name"], not e["shown"], e["swatch"]] for e in legend.entries(legend.keyed(figure))]
+            assert page.evaluate(LISTED, graph) == listed, (q, graph)
+            assert [name for name, hidden, _ in listed if not hidden] == \
+                [name for name, shown, *_ in drawn["traces"] if shown], (q, graph)
     assert asked == [], asked
+
+
+def test_an_exported_chart_carries_the_lines_key(page, app_url):
+    """The page lists the lines under the chart; an exported image carries plotly's legend instead."""
+    page.goto(f"{app_url}/en/people?basis=census")
+    wait_ready(page)
+    with page.expect_download() as svg:
+        page.click('.chart-tools [data-graph="people-population"][data-format="svg"]')
+    drawn = open(svg.value.path(), encoding="utf-8").read()
+    assert drawn.startswith("<svg") and 'class="legend"' in drawn
+    assert "Essen — Census" in drawn and "Essen — City register" not in drawn     # the lines shown, only
+    with page.expect_download() as png:
+        page.click('.chart-tools [data-graph="people-density"][data-format="png"]')
+    assert open(png.value.path(), "rb").read(8) == b"\x89PNG\r\n\x1a\n"

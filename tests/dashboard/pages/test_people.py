@@ -26,10 +26,10 @@ def test_only_the_controls_a_chart_shows_redraw_it():
             side = browser if spec.get("clientside_function") or not spec.get("callback") else server
             side.setdefault(out, set()).add(frozenset(i["id"] + "." + i["property"] for i in spec["inputs"]))
     assert server == {}
-    both = frozenset({"people-basis.value", "people-years.value"})
-    assert browser == {"people-density.figure": {both},
-                       "people-population.figure": {both, frozenset({"people-view.value", "people-base.value",
-                                                                     "people-events.value"})}}
+    bases, years = frozenset({"people-basis.value"}), frozenset({"people-years.value"})
+    assert browser == {"people-density.figure": {bases, years},
+                       "people-population.figure": {bases, years, frozenset({"people-view.value", "people-base.value",
+                                                                             "people-events.value"})}}
 
 
 def test_the_page_carries_the_chart_of_every_view_and_base_year(dataset):
