@@ -172,15 +172,15 @@ window.twincity.inWindow = function (years, figure, windows) {
   var none = !windows || !windows.axes || !windows.axes.length;
   return none || figure === window.dash_clientside.no_update ? figure : window.twincity.showYears(years, figure, windows);
 };
-/* The lines of a keyed figure (dashboard/figures/legend.py: meta.swatch) as the items of the list under the chart,
-   those not shown hidden — what components/chart_legend.py renders on the server. */
-window.twincity.legendItems = function (figure) {
-  if (!figure || !figure.data) { return window.dash_clientside.no_update; }
-  var h = function (type, props) { return {type: type, namespace: "dash_html_components", props: props}; };
-  return figure.data.filter(function (tr) { return tr.meta && tr.meta.swatch; }).map(function (tr) {
-    return h("Li", {children: [h("Img", {src: tr.meta.swatch, alt: "", className: "swatch"}), h("Span", {children: tr.name})],
-                    hidden: tr.visible === false});
-  });
+/* Show, in the list under a chart (components/chart_legend.py), the lines a keyed figure draws (meta.swatch; the
+   item's text is the line's name) and hide the others. The list holds every line the page may draw there: a
+   control changes only which items are hidden, in place (rendering the list again took 15 ms of a click). */
+window.twincity.showLegend = function (graphId, figure) {
+  var list = document.getElementById(graphId + "-legend");
+  if (!list || !figure || !figure.data) { return; }
+  var shown = {};
+  figure.data.forEach(function (tr) { if (tr.meta && tr.meta.swatch && tr.visible !== false) { shown[tr.name] = true; } });
+  list.querySelectorAll("li").forEach(function (li) { li.hidden = !shown[li.textContent]; });
 };
 window.twincity.yRange = function (windows, lo, hi) {
   var low = Infinity, high = -Infinity;

@@ -1,4 +1,4 @@
-"""The key of a chart's lines, listed by the page beside the chart (dashboard/figures/legend.py says why)."""
+"""The key of a chart's lines, listed by the page under the chart (dashboard/figures/legend.py says why)."""
 from __future__ import annotations
 
 from dash import html
@@ -7,13 +7,10 @@ from dashboard.figures import legend
 from dashboard.i18n import t
 
 
-def chart_legend(graph_id: str, figure: dict, lang: str) -> html.Ul:
-    """A list of the lines of a keyed figure (``legend.keyed``), those not shown hidden: the browser lists them
-    again the same way (``window.twincity.legendItems``) when a control shows or hides lines."""
-    return html.Ul(legend_items(figure), id=f"{graph_id}-legend", className="chart-legend",
-                   **{"aria-label": t("chart.legend", lang)})
-
-
-def legend_items(figure: dict) -> list[html.Li]:
-    return [html.Li([html.Img(src=e["swatch"], alt="", className="swatch"), html.Span(e["name"])],
-                    hidden=not e["shown"]) for e in legend.entries(figure)]
+def chart_legend(graph_id: str, figure: dict, lang: str, every: list[dict] | None = None) -> html.Ul:
+    """The lines of ``every`` keyed figure the page may draw in the chart (``legend.keyed``; default: ``figure``),
+    those ``figure`` does not show hidden: the browser shows and hides them when a control redraws the chart
+    (``window.twincity.showLegend``: by the line's name, the item's text)."""
+    return html.Ul([html.Li([html.Img(src=e["swatch"], alt="", className="swatch"), html.Span(e["name"])],
+                            hidden=not e["shown"]) for e in legend.entries(figure, every)],
+                   id=f"{graph_id}-legend", className="chart-legend", **{"aria-label": t("chart.legend", lang)})

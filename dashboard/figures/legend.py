@@ -2,8 +2,9 @@
 
 plotly.js draws its legend again on every update of a chart (measuring each entry's text): on the people page
 that was a third of redrawing a chart. A chart the page keys itself has ``showlegend`` off and each line carries
-its key picture (``meta.swatch``: an SVG as a data URI), which the page lists beside the chart — on the server
-(:func:`entries`) and in the browser (``window.twincity.legendItems``) alike. Exports add plotly's legend back."""
+its key picture (``meta.swatch``: an SVG as a data URI). The page lists under the chart every line it may draw
+there (:func:`entries`), those not drawn hidden; when a control redraws the chart, the browser shows and hides
+the listed lines (``window.twincity.showLegend``). Exports add plotly's legend back."""
 from __future__ import annotations
 
 import copy
@@ -27,10 +28,19 @@ def keyed(figure: dict) -> dict:
     return out
 
 
-def entries(figure: dict) -> list[dict]:
-    """The legend of a keyed figure: ``{"name", "swatch", "shown"}`` per line with a key picture, in order."""
-    return [{"name": tr.get("name", ""), "swatch": tr["meta"]["swatch"], "shown": tr.get("visible", True) is not False}
-            for tr in figure["data"] if (tr.get("meta") or {}).get("swatch")]
+def entries(figure: dict, every: list[dict] | None = None) -> list[dict]:
+    """The legend of a keyed figure: ``{"name", "swatch", "shown"}`` per line with a key picture, in order — of the
+    lines of ``every`` keyed figure the page may draw in its place (each named once), shown when ``figure`` shows
+    them."""
+    shown = {tr.get("name", "") for tr in figure["data"]
+             if (tr.get("meta") or {}).get("swatch") and tr.get("visible", True) is not False}
+    out: dict[str, dict] = {}
+    for drawn in every or [figure]:
+        for tr in drawn["data"]:
+            name = tr.get("name", "")
+            if (tr.get("meta") or {}).get("swatch") and name not in out:
+                out[name] = {"name": name, "swatch": tr["meta"]["swatch"], "shown": name in shown}
+    return list(out.values())
 
 
 def swatch(trace: dict) -> str:

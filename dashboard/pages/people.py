@@ -29,6 +29,7 @@ def layout(lang: str = "en", **q):
     # the page lists each chart's lines itself (plotly's legend took a third of every redraw: figures/legend.py)
     population = legend.keyed(view.population_figure(dataset, lang))
     density = legend.keyed(view.density_figure(dataset, lang))
+    variants = view.population_variants(dataset, lang)
     basis_labels = dict(zip(dataset.bases["id"], dataset.bases[f"label_{lang}"]))
     controls = html.Div([
         controls_.checklist("people-basis", t("people.basis", lang),
@@ -47,13 +48,14 @@ def layout(lang: str = "en", **q):
         html.P(t("people.lead", lang), className="lead"),
         controls,
         chart_card("people-population", t("people.population_title", lang), lang, population, height=HEIGHT,
-                   legend=chart_legend("people-population", population, lang),
+                   legend=chart_legend("people-population", population, lang,
+                                       [v["figure"] for v in variants.values()]),
                    notes=[view.note(dataset, "population", lang), t("people.gap_note", lang)]),
         chart_card("people-density", t("people.density_title", lang), lang, density, height=HEIGHT,
                    legend=chart_legend("people-density", density, lang), notes=[t("people.density_note", lang)]),
         html.Div(id="people-event-sink", hidden=True),
         dcc.Store(id="people-lang", data=lang), dcc.Store(id="people-pair", data=view.pair.id),
-        dcc.Store(id="people-population-variants", data=view.population_variants(dataset, lang)),
+        dcc.Store(id="people-population-variants", data=variants),
         dcc.Store(id="people-density-windows", data=view.density_windows(dataset, lang)),
     ]
     return shell.page(lang, "people", content, dataset, view)
@@ -87,16 +89,16 @@ def download_density(_n, bases, view, base_year, years, events, lang, pair_id):
 # restores the view): a callback of its own for the address took 12–16 ms of every click.
 POPULATION, DENSITY = Output("people-population", "figure", allow_duplicate=True), \
     Output("people-density", "figure", allow_duplicate=True)
-LEGENDS = (Output("people-population-legend", "children", allow_duplicate=True),
-           Output("people-density-legend", "children", allow_duplicate=True))
 
 clientside_callback(       # the bases change both charts and the lines listed under them
     """function(basis, variants, density, windows, view, base, years, events) {
         var charts = [window.twincity.peoplePopulation(variants, basis, view, base, years, events),
                       window.twincity.peopleDensity(density, windows, basis, years)];
-        return charts.concat(charts.map(window.twincity.legendItems));
+        window.twincity.showLegend("people-population", charts[0]);
+        window.twincity.showLegend("people-density", charts[1]);
+        return charts;
     }""",
-    POPULATION, DENSITY, *LEGENDS,
+    POPULATION, DENSITY,
     Input("people-basis", "value"), State("people-population-variants", "data"), State("people-density", "figure"),
     State("people-density-windows", "data"), State("people-view", "value"), State("people-base", "value"),
     State("people-years", "value"), State("people-events", "value"), prevent_initial_call=True,
@@ -116,9 +118,10 @@ clientside_callback(       # the years change both charts (not which lines they 
 clientside_callback(       # the view, the base year and the milestones change the population chart only
     """function(view, base, events, variants, basis, years) {
         var chart = window.twincity.peoplePopulation(variants, basis, view, base, years, events);
-        return [chart, window.twincity.legendItems(chart)];
+        window.twincity.showLegend("people-population", chart);
+        return chart;
     }""",
-    POPULATION, LEGENDS[0],
+    POPULATION,
     Input("people-view", "value"), Input("people-base", "value"), Input("people-events", "value"),
     State("people-population-variants", "data"), State("people-basis", "value"), State("people-years", "value"),
     prevent_initial_call=True,

@@ -79,7 +79,9 @@ def test_every_choice_is_drawn_in_the_browser_as_the_server_draws_it(page, app_u
             assert drawn["y"][3] == pytest.approx(served["y"][3], rel=1e-6) if served["y"][3] else drawn["y"][3] is None
             assert {**drawn, "y": drawn["y"][:3]} == {**served, "y": served["y"][:3]}, (q, graph)
             # the lines listed under the chart: those it shows, as the server lists them
-            listed = [[e["name"], not e["shown"], e["swatch"]] for e in legend.entries(legend.keyed(figure))]
+            every = [v["figure"] for v in chosen.population_variants(dataset, lang).values()] \
+                if graph == "people-population" else None
+            listed = [[e["name"], not e["shown"], e["swatch"]] for e in legend.entries(legend.keyed(figure), every)]
             assert page.evaluate(LISTED, graph) == listed, (q, graph)
             assert [name for name, hidden, _ in listed if not hidden] == \
                 [name for name, shown, *_ in drawn["traces"] if shown], (q, graph)

@@ -40,3 +40,13 @@ def test_a_key_picture_draws_the_line_its_dash_and_its_marker():
     assert "<line" not in milestones and 'fill="#6a3d9a"' in milestones and 'stroke="white"' in milestones
     assert legend.swatch(figure()["data"][0]).startswith("data:image/svg+xml,%3Csvg")
     assert "#" not in legend.swatch(figure()["data"][0])              # a "#" would end the address
+
+
+def test_entries_of_every_figure_the_page_may_draw_shown_as_the_drawn_one_shows_them():
+    drawn = legend.keyed(figure())
+    other = legend.keyed({"data": [{**figure()["data"][1], "visible": True},
+                                   {"name": "Essen — Register", "mode": "lines", "line": {"color": "#0072B2"}}],
+                          "layout": {}})
+    entries = legend.entries(drawn, [other, drawn])
+    assert [(e["name"], e["shown"]) for e in entries] == [
+        ("Koriyama — Estimate", True), ("Essen — Register", False), ("Essen — Census", False), ("Milestones", True)]
