@@ -49,11 +49,11 @@ document.addEventListener("click", function (ev) {
   var options = {format: btn.getAttribute("data-format"), filename: btn.getAttribute("data-filename"),
                  width: gd.offsetWidth, height: gd.offsetHeight, scale: 2};
   var card = btn.closest(".chart-card"), list = card && card.querySelector(".chart-legend");
-  if (list) {   /* the page lists the lines under the chart: the image carries plotly's legend instead */
-    var rows = list.querySelectorAll("li:not([hidden])").length;
-    options.height += 24 * rows;
-    window.Plotly.downloadImage({data: gd.data, layout: Object.assign({}, gd.layout, {showlegend: true}),
-                                 config: gd._context}, options);
+  if (list) {   /* the page lists the lines under the chart: the image carries plotly's legend instead (in the */
+    options.height += list.offsetHeight;   /* room the list takes), drawn from a copy: plotly draws into what it gets */
+    var copy = JSON.parse(JSON.stringify({data: gd.data, layout: gd.layout}));
+    copy.layout.showlegend = true;
+    window.Plotly.downloadImage({data: copy.data, layout: copy.layout, config: gd._context}, options);
     return;
   }
   window.Plotly.downloadImage(gd, options);

@@ -17,7 +17,7 @@
   for at most 30 s (a viewer who waited longer has given up: an error). Total: the phase times
   (8 + 12 + 20 s by default) plus, on a server slower than the load, up to 30 s of drain per phase.
   1. ``saturation`` — N viewers send callbacks back to back (no think time): the server's capacity.
-  2. ``viewers`` — N viewers arrive within 2 s, each loads the page, then changes the view every
+  2. ``viewers`` — N viewers arrive within 2 s, each loads the page, then changes the currency every
      ``N / 300`` s on average (exponential think time): 300 callback req/s offered if the server keeps up.
   3. ``publish`` — phase 2 again while ``twincity etl run`` publishes a new dataset version into the
      served folder (a reference file of the temporary copy is changed so the input digest changes).
@@ -369,7 +369,7 @@ async def load_main(args, url: str, payload: dict, data: Path, published: Path, 
     phases["saturation"]["server_cpu_s"] = round(worker_cpu_seconds(master_pid) - cpu0, 1)
     phases["saturation"]["drain_s"] = await drain(client)
     think = args.viewers / TARGET_RPS
-    print(f"viewers: {args.viewers} viewers, page load + view change every {think:.2f} s on average",
+    print(f"viewers: {args.viewers} viewers, page load + currency change every {think:.2f} s on average",
           file=sys.stderr)
     phases["viewers"] = await run_phase(client, args.viewers, args.seconds * 1.5, think, page_load=True)
     phases["viewers"]["drain_s"] = await drain(client)

@@ -35,7 +35,7 @@ def entries(figure: dict, every: list[dict] | None = None) -> list[dict]:
     shown = {tr.get("name", "") for tr in figure["data"]
              if (tr.get("meta") or {}).get("swatch") and tr.get("visible", True) is not False}
     out: dict[str, dict] = {}
-    for drawn in every or [figure]:
+    for drawn in [*(every or []), figure]:
         for tr in drawn["data"]:
             name = tr.get("name", "")
             if (tr.get("meta") or {}).get("swatch") and name not in out:
@@ -80,6 +80,8 @@ def _marker(symbol: str, size: float, colour: str, outline: str | None) -> str:
                            y - r * (1 if i % 2 == 0 else 0.45) * math.cos(math.radians(i * 36))) for i in range(10)],
                          paint),
     }
+    shapes["x"] = (f'<path d="M{x - r},{y - r}L{x + r},{y + r}M{x - r},{y + r}L{x + r},{y - r}" '
+                   f'stroke="{colour}" stroke-width="2" fill="none"/>')
     return shapes.get(base, shapes["circle"])
 
 

@@ -53,15 +53,14 @@ def written_out(layout: dict) -> dict:
     return out
 
 
-# a colour or width set in the layout turns its line on (plotly.js), one from the template does not: the template's
-# are written out only where the layout says whether the line shows
-_SHOWN_BY = {"linecolor": "showline", "linewidth": "showline", "zerolinecolor": "zeroline",
-             "zerolinewidth": "zeroline", "gridcolor": "showgrid", "gridwidth": "showgrid"}
+# a colour or width of the axis line set in the layout turns the line on (plotly.js: it is off by default), one
+# from the template does not: the template's are written out only where the layout says whether the line shows.
+# (The grid and the zero line are on by default: their template colours and widths are always written out.)
+_LINE = ("linecolor", "linewidth")
 
 
 def _axis_defaults(template_axis: dict, own_axis: dict) -> dict:
-    return {k: copy.deepcopy(v) for k, v in template_axis.items()
-            if k not in _SHOWN_BY or _SHOWN_BY[k] in own_axis}
+    return {k: copy.deepcopy(v) for k, v in template_axis.items() if k not in _LINE or "showline" in own_axis}
 
 
 def _merged(base: dict, over: dict) -> dict:

@@ -47,8 +47,9 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
     long, on the path of every control that asks for a chart not drawn before)."""
     if "period_kind" in rows:        # a figure whose year is not stated has no place on a time axis
         rows = rows[rows["period_kind"].ne("document_year")]
-    if rows.empty:
-        return empty(t("common.no_data_chart", lang), lang)
+    if rows.empty:          # the "no data" figure, as a dict without plotly's template like every line chart
+        fig = empty(t("common.no_data_chart", lang), lang).to_plotly_json()
+        return {"data": fig["data"], "layout": written_out(fig["layout"])}
     names, colours = place_names(places, lang), place_colours(places)
     basis_names = dict(zip(bases["id"], bases[f"label_{lang}"]))
     data: list[dict] = []

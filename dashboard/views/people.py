@@ -77,9 +77,6 @@ class PeopleView(PageView):
         return _population_variants(dataset, lang, self._axes().model_copy(update={"view": "absolute",
                                                                                    "base_year": 2011}))
 
-    def variant_key(self) -> str:
-        return variant_key(self.view, self.base_year)
-
     def _every_year(self) -> "PeopleView":
         return self.model_copy(update={"years": YEARS})
 

@@ -35,8 +35,8 @@ def normalised(svg: str) -> list[str]:
     return out
 
 
-@pytest.mark.parametrize("line", [False, True])
-def test_the_written_out_template_draws_the_same_chart(page, app_url, dataset, monkeypatch, line):
+@pytest.mark.parametrize("axis", ["as drawn", "with its line", "plain"])
+def test_the_written_out_template_draws_the_same_chart(page, app_url, dataset, monkeypatch, axis):
     page.goto(f"{app_url}/en/people")
     page.wait_for_selector("#people-population .main-svg")
     view = PeopleView.from_query(dataset, {})
@@ -48,8 +48,12 @@ def test_the_written_out_template_draws_the_same_chart(page, app_url, dataset, m
     # and more than line_chart draws: a band (a shape), with or without an axis line the layout shows
     templated["layout"]["shapes"] = [{"type": "rect", "xref": "x", "x0": "2000-01-01", "x1": "2005-12-31",
                                       "yref": "y domain", "y0": 0, "y1": 1, "fillcolor": "#ccc", "opacity": 0.2}]
-    if line:
+    if axis == "with its line":
         templated["layout"]["yaxis"]["showline"] = True
+    if axis == "plain":     # the template's grid and zero line (a y range across zero): on by default in plotly.js
+        for key in ("gridcolor", "zeroline"):
+            del templated["layout"]["yaxis"][key]
+        templated["layout"]["yaxis"]["range"] = [-50_000, 700_000]
     drawn = [normalised(page.evaluate(SVG, json.loads(json.dumps(f, cls=plotly.utils.PlotlyJSONEncoder))))
              for f in (templated, {"data": templated["data"], "layout": written_out(templated["layout"])})]
     assert len(drawn[0]) > 300                  # a whole chart: axes, lines, legend

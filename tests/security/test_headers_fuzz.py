@@ -243,6 +243,8 @@ def test_fuzzed_callback_payloads_never_leak_a_trace_or_reflect_markup(client, n
 def _typed(default):
     """Values of the same JSON type as the control's own value, with arbitrary content."""
     text = st.text(max_size=20) | st.sampled_from(MARKUP)
+    if isinstance(default, int):                                              # a button's clicks
+        return st.integers(-10**6, 10**6)
     if isinstance(default, list) and default and isinstance(default[0], int):  # a range slider
         return st.lists(st.integers(-10**6, 10**6), min_size=2, max_size=2)
     if isinstance(default, list):

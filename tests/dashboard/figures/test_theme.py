@@ -19,8 +19,10 @@ def test_every_axis_gets_the_template_axis_but_no_line_the_template_would_not_dr
     out = written_out(layout)
     assert out["xaxis"]["linecolor"] == "white"                         # the layout shows the line: template colour
     assert out["xaxis"]["ticks"] == "" and out["yaxis2"]["ticks"] == ""  # yaxis2 too
-    # a colour set in the layout turns a line on in plotly.js: the template's is not written where it would
-    assert "linecolor" not in out["yaxis"] and "zerolinecolor" not in out["yaxis2"] and "gridcolor" not in out["yaxis"]
+    # a colour set in the layout turns the axis line on in plotly.js: the template's is not written where it would
+    assert "linecolor" not in out["yaxis"] and "linecolor" not in out["yaxis2"]
+    # the grid and the zero line are on anyway: their template colours are written out
+    assert out["yaxis"]["gridcolor"] == "white" and out["yaxis2"]["zerolinecolor"] == "white"
     assert out["annotations"] == [{"arrowcolor": "#2a3f5f", "arrowhead": 0, "arrowwidth": 1, "text": "a"}]
     assert out["shapes"][0]["line"] == {"color": "#2a3f5f", "width": 0}
     assert "polar" not in out and "scene" not in out and "geo" not in out   # subplots these charts never draw

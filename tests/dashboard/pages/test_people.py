@@ -1,7 +1,7 @@
 """The people page offers the Zensus-2022 official update and draws Essen's 2024 figure."""
 import plotly.graph_objects as go
 
-from dashboard.views.people import BASES, YEARS, PeopleView
+from dashboard.views.people import BASES, PeopleView, variant_key
 
 
 def test_official_update_zensus2022_is_drawn(dataset):
@@ -33,29 +33,29 @@ def test_only_the_controls_a_chart_shows_redraw_it():
 
 
 def test_the_page_carries_the_chart_of_every_view_and_base_year(dataset):
-    """What the browser draws a choice from: per view and base year, the chart the server draws for it over every
-    year and basis, and its axes for every window of years."""
+    """What the browser draws a choice from: per view and base year, the chart over every year and basis (an index
+    line is 100 at its figure of the base year), with its axes for every window of years; the lines' values are
+    the published ones."""
+    from dashboard.selection import series
+
     view = PeopleView.from_query(dataset, {"view": "index", "base": "2020", "basis": "census", "years": "1990-2000"})
     variants = view.population_variants(dataset, "en")
     assert set(variants) == {"absolute", "index-2010", "index-2011", "index-2015", "index-2020"}
-    assert view.variant_key() == "index-2020"
-    every = view.model_copy(update={"bases": BASES, "years": YEARS})
-    chosen = variants["index-2020"]
-    assert chosen["windows"] == year_windows_of(every, dataset)
-    served = every.population_figure(dataset, "en")
-    # the chart of every year: the same lines (every basis shown) and y title as the server's
-    assert [(tr["name"], list(tr["y"])) for tr in chosen["figure"]["data"]] == \
-        [(tr["name"], list(tr["y"])) for tr in served["data"]]
-    assert chosen["figure"]["layout"]["yaxis"]["title"] == served["layout"]["yaxis"]["title"]
-    assert "2020" in chosen["figure"]["layout"]["yaxis"]["title"]["text"]
-    assert variants["absolute"]["figure"]["data"][0]["y"] is not None
-    assert variants["absolute"]["windows"] != chosen["windows"]
-
-
-def year_windows_of(view, dataset) -> dict:
-    from dashboard.views.people import _population_windows
-
-    return _population_windows(dataset, "en", view._axes())
+    assert variant_key("index", 2020) == "index-2020" and variant_key("absolute", 2020) == "absolute"
+    for key, variant in variants.items():
+        lines = [tr for tr in variant["figure"]["data"] if (tr.get("meta") or {}).get("basis")]
+        assert lines and all(tr.get("visible", True) is not False for tr in lines)      # every basis shown
+        assert variant["figure"]["layout"]["showlegend"] is False                        # listed by the page
+        assert variant["windows"]["axes"]
+        if key.startswith("index-"):
+            base = int(key.split("-")[1])
+            assert str(base) in variant["figure"]["layout"]["yaxis"]["title"]["text"]
+            # every line is indexed to one of its figures: that one is 100
+            assert all(100 in list(tr["y"]) for tr in lines), key
+    published = series(dataset.facts, "population", view.pair.ids, BASES)["value"]
+    drawn = [y for tr in variants["absolute"]["figure"]["data"] if (tr.get("meta") or {}).get("basis") for y in tr["y"]]
+    assert sorted(drawn) == sorted(published.astype(float))
+    assert variants["absolute"]["windows"] != variants["index-2020"]["windows"]
 
 
 def test_charts_carry_every_basis_and_show_the_chosen(dataset):
