@@ -22,15 +22,18 @@ window.twincity.syncUrl = function (params) {
   }, 0);
   return s;
 };
+/* A years slider's range and a milestones check box as address parameters ("1990-2020", "1"). */
+window.twincity.yearsParam = function (years) { return years ? years[0] + "-" + years[1] : ""; };
+window.twincity.eventsParam = function (events) { return (events && events.length) ? "1" : ""; };
 /* The people page's address from its controls (each control's callback sets it: no callback of its own). */
 window.twincity.peopleUrl = function (basis, view, base, years, events) {
-  return window.twincity.syncUrl({basis: basis, view: view, base: base,
-    years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
+  return window.twincity.syncUrl({basis: basis, view: view, base: base, years: window.twincity.yearsParam(years),
+                                  events: window.twincity.eventsParam(events)});
 };
 /* The energy page's address from its controls. */
 window.twincity.energyUrl = function (indicator, areas, years, events) {
-  return window.twincity.syncUrl({indicator: indicator, areas: areas,
-    years: years ? years[0] + "-" + years[1] : "", events: (events && events.length) ? "1" : ""});
+  return window.twincity.syncUrl({indicator: indicator, areas: areas, years: window.twincity.yearsParam(years),
+                                  events: window.twincity.eventsParam(events)});
 };
 window.twincity.updateLangLinks = function () {
   var rest = window.location.pathname.replace(/^\/(en|de|ja)/, "");

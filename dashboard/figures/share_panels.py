@@ -22,8 +22,9 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from dashboard.figures.small_multiples import panel_frame, tick_axis
-from dashboard.figures.theme import (dated, empty, fixed_margins, left_margin, place_colours, place_names, plot_dates,
-                                     written_out)
+from dashboard.figures.theme import (dated, empty_plain, fixed_margins, left_margin, place_colours, place_names,
+                                     plot_dates, written_out)
+from dashboard.figures.timeseries import event_markers
 from dashboard.i18n import format as fmt
 from dashboard.i18n import t
 
@@ -128,18 +129,13 @@ def share_store(rows: pd.DataFrame, places: pd.DataFrame, lang: str, *, indicato
                                            "line": {"width": 0}}}
              for r in targets[targets["value"].isna()].itertuples()]
     milestones = None
-    if events is not None and not events.empty:
-        milestones = {
-            "type": "scatter", "xaxis": "x", "x": dated(events["start"]), "y": [0] * len(events),
-            "mode": "markers", "name": t("chart.milestones", lang),
-            "marker": {"symbol": "diamond-wide", "size": 12, "color": "#6a3d9a", "line": {"width": 1, "color": "white"}},
-            "customdata": events["id"].tolist(), "hoverinfo": "text", "meta": {"role": "milestones"},
-            "hovertext": [f"{fmt.date_range(s, None, lang, p)}: {title}" for s, p, title in
-                          zip(events["start"], events["precision"], events[f"title_{lang}"])]}
+    if events is not None and not events.empty:     # the time series' milestones, a little smaller in a panel
+        milestones = event_markers(events, lang)
+        milestones.update(xaxis="x", marker={**milestones["marker"], "size": 12})
     grids = [_panel_layout(n, lang) for n in range(1, len(order) + 1)]
     return {"measures": measures, "bands": bands, "target_areas": list(dict.fromkeys(targets["area_id"])),
             "milestones": milestones, "grids": grids,
-            "empty": empty(t("common.no_data_chart", lang), lang).to_plotly_json()}
+            "empty": empty_plain(t("common.no_data_chart", lang), lang)}
 
 
 def _top(measure: dict, area: str, years: tuple[int, int]) -> float | None:

@@ -106,6 +106,12 @@ def empty(message: str, lang: str) -> go.Figure:
     return fig
 
 
+def empty_plain(message: str, lang: str) -> dict:
+    """:func:`empty` as a plain dict with plotly's template written out (for the charts built as dicts)."""
+    fig = empty(message, lang).to_plotly_json()
+    return {"data": fig["data"], "layout": written_out(fig["layout"])}
+
+
 def place_names(places: pd.DataFrame, lang: str) -> dict:
     """Place id → its name in ``lang`` (from the places catalogue)."""
     return dict(zip(places["id"], places[f"name_{lang}"]))

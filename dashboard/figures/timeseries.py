@@ -4,8 +4,9 @@ from __future__ import annotations
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, dated, empty, fixed_margins,
-                                     layout_of, localise_y, place_colours, place_names, plot_dates, written_out)
+from dashboard.figures.theme import (DASH_BY_BASIS, SYMBOL_BY_BASIS, base_layout, dated, empty, empty_plain,
+                                     fixed_margins, layout_of, localise_y, place_colours, place_names, plot_dates,
+                                     written_out)
 from dashboard.i18n import t
 from dashboard.i18n import format as fmt
 
@@ -48,8 +49,7 @@ def line_chart(rows: pd.DataFrame, places: pd.DataFrame, bases: pd.DataFrame, la
     if "period_kind" in rows:        # a figure whose year is not stated has no place on a time axis
         rows = rows[rows["period_kind"].ne("document_year")]
     if rows.empty:          # the "no data" figure, as a dict without plotly's template like every line chart
-        fig = empty(t("common.no_data_chart", lang), lang).to_plotly_json()
-        return {"data": fig["data"], "layout": written_out(fig["layout"])}
+        return empty_plain(t("common.no_data_chart", lang), lang)
     names, colours = place_names(places, lang), place_colours(places)
     basis_names = dict(zip(bases["id"], bases[f"label_{lang}"]))
     data: list[dict] = []

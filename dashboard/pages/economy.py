@@ -71,7 +71,7 @@ def download(_n, measure, currency, years, lang, pair_id):
 clientside_callback(
     """function(indicator, currency, years) {
         return window.twincity.syncUrl({indicator: indicator, currency: currency,
-                                        years: years ? years[0] + "-" + years[1] : ""});
+                                        years: window.twincity.yearsParam(years)});
     }""",
     Output("economy-url", "children"), *CONTROLS,
 )
